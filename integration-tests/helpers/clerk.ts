@@ -1,0 +1,56 @@
+import {
+  buildClerkUser,
+  createClerkKeyPair,
+  signSessionToken,
+  startClerkStandIn,
+} from "./clerk-stand-in"
+
+export { buildClerkUser, signSessionToken }
+
+export const STOREFRONT_ORIGIN = "http://localhost:3000"
+export const CLERK_ISSUER = "https://clerk.example.test"
+
+export type ClerkStandIn = Awaited<ReturnType<typeof startClerkStandIn>>
+
+/**
+ * Wires a test file to an offline Clerk: a key pair made now, the Backend
+ * API stand-in on 127.0.0.1, and the env the plugin reads. Call at the top
+ * level of a spec, before `medusaIntegrationTestRunner({ env })`: the env
+ * object is filled in before the runner's own beforeAll boots Medusa.
+ */
+export function useOfflineClerk(overrides: Record<string, string> = {}) {
+  const keys = createClerkKeyPair()
+  const env: Record<string, string> = {}
+  const ctx = {
+    keys,
+    env,
+    clerk: undefined as unknown as ClerkStandIn,
+    /** A session token for `userId`, signed like Clerk signs them. */
+    token(userId: string, claims: Record<string, unknown> = {}, options = {}) {
+      return signSessionToken(keys, { sub: userId, ...claims }, options)
+    },
+    /** Puts a user into the stand-in (API shape) and returns it. */
+    user(options: Parameters<typeof buildClerkUser>[0] = {}) {
+      return ctx.clerk.putUser(buildClerkUser(options))
+    },
+  }
+
+  beforeAll(async () => {
+    ctx.clerk = await startClerkStandIn({ keys })
+    Object.assign(env, {
+      CLERK_SECRET_KEY: ctx.clerk.secretKey,
+      CLERK_JWT_KEY: keys.publicKeyPem,
+      CLERK_API_URL: ctx.clerk.url,
+      CLERK_AUTHORIZED_PARTIES: STOREFRONT_ORIGIN,
+      CLERK_ISSUER,
+      CLERK_API_TIMEOUT_MS: "1000",
+      ...overrides,
+    })
+  })
+
+  afterAll(async () => {
+    await ctx.clerk?.close()
+  })
+
+  return ctx
+}

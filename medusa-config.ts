@@ -1,0 +1,56 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * The repository runs as a Medusa app for development and tests: the
+ * plugin's own src/ (routes, workflows, links, subscribers, admin) loads as
+ * the app's, and its modules and auth provider are registered here the way a
+ * host registers them from the installed package.
+ */
+const clerkOptions = {
+  // Every value falls back to its CLERK_* environment variable.
+  accountTypeSource: (process.env.ROLE_SYNC_ACCOUNT_TYPE_SOURCE ||
+    "unsafe_metadata") as "unsafe_metadata" | "public_metadata",
+  businessGroupName: process.env.ROLE_SYNC_BUSINESS_GROUP_NAME,
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: process.env.REDIS_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:3000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors:
+        process.env.AUTH_CORS || "http://localhost:3000,http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      authMethodsPerActor: {
+        user: ["emailpass"],
+        customer: ["clerk", "emailpass"],
+      },
+    },
+  },
+  admin: {
+    disable: process.env.ADMIN_DISABLED === "true",
+  },
+  modules: [
+    { resolve: "./src/modules/customer-meta", options: clerkOptions },
+    { resolve: "./src/modules/clerk", options: clerkOptions },
+    {
+      resolve: "@medusajs/medusa/auth",
+      dependencies: ["logger"],
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+          {
+            resolve: "./src/providers/clerk",
+            id: "clerk",
+            options: clerkOptions,
+          },
+        ],
+      },
+    },
+  ],
+})

@@ -1,0 +1,12 @@
+import { Module } from "@medusajs/framework/utils"
+import ClerkModuleService from "./service"
+
+export const CLERK_MODULE = "roleSyncClerk"
+
+export default Module(CLERK_MODULE, {
+  service: ClerkModuleService,
+})
+
+export * from "./options"
+export type { ClerkUserSnapshot } from "./clerk-user"
+export { ClerkModuleService }

@@ -1,0 +1,124 @@
+import {
+  AbstractAuthModuleProvider,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import type {
+  AuthenticationInput,
+  AuthenticationResponse,
+  AuthIdentityDTO,
+  AuthIdentityProviderService,
+  Logger,
+} from "@medusajs/framework/types"
+import {
+  resolveRoleSyncOptions,
+  type RoleSyncPluginOptions,
+} from "../../modules/clerk/options"
+import {
+  SessionTokenRejectedError,
+  SessionTokenVerifier,
+} from "../../modules/clerk/session-token-verifier"
+
+type InjectedDependencies = { logger: Logger }
+
+/**
+ * Auth Module Provider `clerk`: `POST /auth/customer/clerk { token }` turns a
+ * verified Clerk session token into a Medusa auth identity keyed by the Clerk
+ * user id; Medusa then issues its own token. Clerk owns registration, so
+ * `register` behaves like `authenticate`.
+ */
+class ClerkAuthProviderService extends AbstractAuthModuleProvider {
+  static identifier = "clerk"
+  static DISPLAY_NAME = "Clerk"
+
+  protected readonly verifier_: SessionTokenVerifier
+  protected readonly logger_: Logger
+
+  static validateOptions(options: RoleSyncPluginOptions): void {
+    resolveRoleSyncOptions(options)
+  }
+
+  constructor({ logger }: InjectedDependencies, options: RoleSyncPluginOptions) {
+    // @ts-ignore: Medusa passes (container, options) through to the base class
+    super(...arguments)
+    this.logger_ = logger
+    // Parses the PEM once: each sign-in is then a local signature check.
+    this.verifier_ = new SessionTokenVerifier(resolveRoleSyncOptions(options))
+  }
+
+  async register(
+    data: AuthenticationInput,
+    authIdentityProviderService: AuthIdentityProviderService
+  ): Promise<AuthenticationResponse> {
+    return this.authenticate(data, authIdentityProviderService)
+  }
+
+  async authenticate(
+    data: AuthenticationInput,
+    authIdentityProviderService: AuthIdentityProviderService
+  ): Promise<AuthenticationResponse> {
+    const token = (data.body as Record<string, unknown> | undefined)?.token
+    if (token === undefined || token === null || token === "") {
+      return {
+        success: false,
+        error: 'Missing Clerk session token: send { "token": "<Clerk session JWT>" }',
+      }
+    }
+
+    let clerkUserId: string
+    try {
+      clerkUserId = (await this.verifier_.verify(token)).sub
+    } catch (e) {
+      if (e instanceof SessionTokenRejectedError) {
+        return { success: false, error: e.message }
+      }
+      throw e
+    }
+
+    return {
+      success: true,
+      authIdentity: await this.findOrCreateIdentity(
+        clerkUserId,
+        authIdentityProviderService
+      ),
+    }
+  }
+
+  /**
+   * Two first sign-ins of one user can race: the (entity_id, provider) unique
+   * index lets one create win, and the loser reads the winner's identity.
+   */
+  protected async findOrCreateIdentity(
+    entityId: string,
+    service: AuthIdentityProviderService
+  ): Promise<AuthIdentityDTO> {
+    const existing = await this.retrieveIdentity(entityId, service)
+    if (existing) {
+      return existing
+    }
+    try {
+      return await service.create({ entity_id: entityId })
+    } catch (e) {
+      const raced = await this.retrieveIdentity(entityId, service)
+      if (raced) {
+        return raced
+      }
+      throw e
+    }
+  }
+
+  protected async retrieveIdentity(
+    entityId: string,
+    service: AuthIdentityProviderService
+  ): Promise<AuthIdentityDTO | null> {
+    try {
+      return await service.retrieve({ entity_id: entityId })
+    } catch (e) {
+      if ((e as MedusaError).type === MedusaError.Types.NOT_FOUND) {
+        return null
+      }
+      throw e
+    }
+  }
+}
+
+export default ClerkAuthProviderService

@@ -1,0 +1,30 @@
+import type { CustomerMetaDTO } from "../modules/customer-meta/types"
+
+/** What a customer may see of their own role. */
+export const STORE_CUSTOMER_META_FIELDS = [
+  "id",
+  "customer_id",
+  "account_type",
+  "company_name",
+  "tax_id",
+  "is_verified",
+  "verified_at",
+  "created_at",
+  "updated_at",
+] as const
+
+/** Admins also see who verified and the Clerk user id. */
+export const ADMIN_CUSTOMER_META_FIELDS = [
+  ...STORE_CUSTOMER_META_FIELDS,
+  "clerk_user_id",
+  "verified_by",
+] as const
+
+const pick = (meta: CustomerMetaDTO, fields: readonly string[]) =>
+  Object.fromEntries(fields.map((f) => [f, (meta as any)[f] ?? null]))
+
+export const formatStoreCustomerMeta = (meta: CustomerMetaDTO) =>
+  pick(meta, STORE_CUSTOMER_META_FIELDS)
+
+export const formatAdminCustomerMeta = (meta: CustomerMetaDTO) =>
+  pick(meta, ADMIN_CUSTOMER_META_FIELDS)

@@ -1,0 +1,103 @@
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
+import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import { RoleSyncErrorTypes, roleSyncError } from "../../../utils/role-sync-error"
+
+export type ResolveSyncTargetStepInput = {
+  clerk_user_id: string
+  auth_identity_id?: string | null
+  email: string | null
+  email_verified: boolean
+}
+
+export type SyncTarget = {
+  /** `bound`: this Clerk user already owns the customer. */
+  mode: "bound" | "reuse_guest" | "create"
+  customer_id: string | null
+  /** The auth identity is not yet bound to the customer. */
+  bind_identity: boolean
+}
+
+const takeoverRefused = () =>
+  roleSyncError(
+    RoleSyncErrorTypes.ACCOUNT_CONFLICT,
+    "A registered customer with this email already exists and is not linked to this Clerk account. Sign in to that account the way it was created, or ask the store to link them; nothing was changed."
+  )
+
+/**
+ * Decides which Medusa customer a Clerk user maps to. Read-only, so a refusal
+ * (409) leaves nothing behind. Never links by email alone: a registered
+ * customer with the same email is someone else's account, and a guest
+ * customer is reused only when Clerk has verified the email.
+ */
+export const resolveSyncTargetStep = createStep(
+  "role-sync-resolve-sync-target",
+  async (input: ResolveSyncTargetStepInput, { container }) => {
+    const metaService: CustomerMetaModuleService =
+      container.resolve(CUSTOMER_META_MODULE)
+    const customerService = container.resolve(Modules.CUSTOMER)
+    const authService = container.resolve(Modules.AUTH)
+
+    const identity = input.auth_identity_id
+      ? await authService.retrieveAuthIdentity(input.auth_identity_id)
+      : null
+    const identityCustomerId =
+      (identity?.app_metadata?.customer_id as string | undefined) ?? null
+    const meta = await metaService.retrieveByClerkUserId(input.clerk_user_id)
+
+    const boundId = identityCustomerId ?? meta?.customer_id ?? null
+    if (boundId) {
+      const [customer] = await customerService.listCustomers(
+        { id: boundId },
+        { select: ["id"] }
+      )
+      if (customer) {
+        const owner = await metaService.retrieveByCustomerId(boundId)
+        if (owner && owner.clerk_user_id !== input.clerk_user_id) {
+          throw takeoverRefused()
+        }
+        return new StepResponse<SyncTarget>({
+          mode: "bound",
+          customer_id: boundId,
+          bind_identity: !!identity && identityCustomerId !== boundId,
+        })
+      }
+      if (identityCustomerId) {
+        // The identity points at a deleted customer: an inconsistent state
+        // only an operator can settle.
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          "This sign-in is bound to a customer that no longer exists; contact the store."
+        )
+      }
+    }
+
+    if (input.email) {
+      const sameEmail = await customerService.listCustomers(
+        { email: input.email },
+        { select: ["id", "has_account"] }
+      )
+      if (sameEmail.some((c) => c.has_account)) {
+        throw takeoverRefused()
+      }
+      const guest = sameEmail.find((c) => !c.has_account)
+      if (guest && input.email_verified) {
+        const owner = await metaService.retrieveByCustomerId(guest.id)
+        if (!owner) {
+          return new StepResponse<SyncTarget>({
+            mode: "reuse_guest",
+            customer_id: guest.id,
+            bind_identity: !!identity,
+          })
+        }
+      }
+    }
+
+    return new StepResponse<SyncTarget>({
+      mode: "create",
+      customer_id: null,
+      bind_identity: !!identity,
+    })
+  }
+)

@@ -1,0 +1,122 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
+import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
+import type { RoleClaims } from "../../../utils/role-claims"
+
+export type UpsertCustomerMetaStepInput = {
+  customer_id: string
+  clerk_user_id: string
+  claims: RoleClaims
+}
+
+export type UpsertCustomerMetaStepOutput = {
+  customer_meta: CustomerMetaDTO
+  created: boolean
+  changed: boolean
+  /** A verified business changed its type, company or tax ID (rule 3). */
+  verification_reset: boolean
+}
+
+type Compensation =
+  | { action: "delete"; id: string }
+  | { action: "restore"; previous: CustomerMetaDTO }
+  | null
+
+const ROLE_FIELDS = ["account_type", "company_name", "tax_id"] as const
+
+/**
+ * Creates or updates the customer's role from the Clerk claims. Unchanged
+ * data writes nothing (rule 5), so `updated_at` only moves on real change.
+ */
+export const upsertCustomerMetaStep = createStep(
+  "role-sync-upsert-customer-meta",
+  async (input: UpsertCustomerMetaStepInput, { container }) => {
+    const service: CustomerMetaModuleService =
+      container.resolve(CUSTOMER_META_MODULE)
+
+    const existing =
+      (await service.retrieveByClerkUserId(input.clerk_user_id)) ??
+      (await service.retrieveByCustomerId(input.customer_id))
+
+    if (!existing) {
+      const created = (await service.createCustomerMetas({
+        customer_id: input.customer_id,
+        clerk_user_id: input.clerk_user_id,
+        ...input.claims,
+      })) as CustomerMetaDTO
+      return new StepResponse<UpsertCustomerMetaStepOutput, Compensation>(
+        {
+          customer_meta: created,
+          created: true,
+          changed: true,
+          verification_reset: false,
+        },
+        { action: "delete", id: created.id }
+      )
+    }
+
+    const roleChanged = ROLE_FIELDS.some(
+      (field) => (existing[field] ?? null) !== (input.claims[field] ?? null)
+    )
+    const bindingChanged =
+      existing.customer_id !== input.customer_id ||
+      existing.clerk_user_id !== input.clerk_user_id
+
+    if (!roleChanged && !bindingChanged) {
+      return new StepResponse<UpsertCustomerMetaStepOutput, Compensation>(
+        {
+          customer_meta: existing,
+          created: false,
+          changed: false,
+          verification_reset: false,
+        },
+        null
+      )
+    }
+
+    const verificationReset = roleChanged && existing.is_verified
+    const updated = (await service.updateCustomerMetas({
+      id: existing.id,
+      customer_id: input.customer_id,
+      clerk_user_id: input.clerk_user_id,
+      ...input.claims,
+      ...(verificationReset || input.claims.account_type !== "business"
+        ? { is_verified: false, verified_at: null, verified_by: null }
+        : {}),
+    })) as CustomerMetaDTO
+
+    return new StepResponse<UpsertCustomerMetaStepOutput, Compensation>(
+      {
+        customer_meta: updated,
+        created: false,
+        changed: true,
+        verification_reset: verificationReset,
+      },
+      { action: "restore", previous: existing }
+    )
+  },
+  async (compensation, { container }) => {
+    if (!compensation) {
+      return
+    }
+    const service: CustomerMetaModuleService =
+      container.resolve(CUSTOMER_META_MODULE)
+    if (compensation.action === "delete") {
+      await service.deleteCustomerMetas(compensation.id)
+      return
+    }
+    const { previous } = compensation
+    await service.updateCustomerMetas({
+      id: previous.id,
+      customer_id: previous.customer_id,
+      clerk_user_id: previous.clerk_user_id,
+      account_type: previous.account_type,
+      company_name: previous.company_name,
+      tax_id: previous.tax_id,
+      is_verified: previous.is_verified,
+      verified_at: previous.verified_at as Date | null,
+      verified_by: previous.verified_by,
+    })
+  }
+)

@@ -1,0 +1,142 @@
+import {
+  acquireLockStep,
+  createCustomersStep,
+  emitEventStep,
+  releaseLockStep,
+  setAuthAppMetadataStep,
+  updateCustomersStep,
+} from "@medusajs/medusa/core-flows"
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import type { ClerkUserSnapshot } from "../../../modules/clerk/clerk-user"
+import type { AccountTypeSource } from "../../../modules/clerk/options"
+import { RoleSyncEvents } from "../../../utils/events"
+import { resolveSyncTargetStep } from "../steps/resolve-sync-target"
+import { upsertCustomerMetaStep } from "../steps/upsert-customer-meta"
+import { validateRoleClaimsStep } from "../steps/validate-role-claims"
+
+export type SyncCustomerRoleWorkflowInput = {
+  clerk_user: ClerkUserSnapshot
+  /** The caller's auth identity; absent when a webhook syncs. */
+  auth_identity_id?: string | null
+  account_type_source: AccountTypeSource
+}
+
+export const syncCustomerRoleWorkflowId = "role-sync-sync-customer-role"
+
+/**
+ * Maps a Clerk user onto one Medusa customer plus its `customer_meta`.
+ * Idempotent, and serialized per Clerk user by a lock (the unique indexes
+ * are the backstop), so many tabs or instances end with one customer.
+ */
+export const syncCustomerRoleWorkflow = createWorkflow(
+  syncCustomerRoleWorkflowId,
+  (input: SyncCustomerRoleWorkflowInput) => {
+    const claims = validateRoleClaimsStep({
+      clerk_user: input.clerk_user,
+      account_type_source: input.account_type_source,
+    })
+
+    const lockKey = transform({ input }, ({ input }) => [
+      `role-sync:clerk-user:${input.clerk_user.id}`,
+    ])
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 30, retryInterval: 0.05 })
+
+    const target = resolveSyncTargetStep(
+      transform({ input }, ({ input }) => ({
+        clerk_user_id: input.clerk_user.id,
+        auth_identity_id: input.auth_identity_id ?? null,
+        email: input.clerk_user.email,
+        email_verified: input.clerk_user.email_verified,
+      }))
+    )
+
+    const createdCustomers = when({ target }, ({ target }) => target.mode === "create").then(
+      () =>
+        createCustomersStep(
+          transform({ input }, ({ input }) => [
+            {
+              email: input.clerk_user.email ?? undefined,
+              first_name: input.clerk_user.first_name ?? undefined,
+              last_name: input.clerk_user.last_name ?? undefined,
+              has_account: true,
+            },
+          ])
+        )
+    )
+
+    when({ target }, ({ target }) => target.mode === "reuse_guest").then(() =>
+      updateCustomersStep(
+        transform({ target }, ({ target }) => ({
+          selector: { id: target.customer_id as string },
+          // Not in core's updatable type, but a model column: the guest
+          // becomes this Clerk user's registered account.
+          update: { has_account: true } as Record<string, unknown>,
+        }))
+      )
+    )
+
+    const customerId = transform(
+      { target, createdCustomers },
+      ({ target, createdCustomers }) =>
+        (target.customer_id ?? createdCustomers?.[0]?.id) as string
+    )
+
+    when({ target, input }, ({ target, input }) => target.bind_identity && !!input.auth_identity_id).then(() =>
+      setAuthAppMetadataStep(
+        transform({ input, customerId }, ({ input, customerId }) => ({
+          authIdentityId: input.auth_identity_id as string,
+          actorType: "customer",
+          value: customerId,
+        }))
+      )
+    )
+
+    const upserted = upsertCustomerMetaStep(
+      transform({ input, customerId, claims }, ({ input, customerId, claims }) => ({
+        customer_id: customerId,
+        clerk_user_id: input.clerk_user.id,
+        claims,
+      }))
+    )
+
+    when({ upserted }, ({ upserted }) => upserted.changed).then(() =>
+      emitEventStep({
+        eventName: RoleSyncEvents.CUSTOMER_META_SYNCED,
+        data: transform({ upserted }, ({ upserted }) => ({
+          id: upserted.customer_meta.id,
+          customer_id: upserted.customer_meta.customer_id,
+        })),
+      }).config({ name: "role-sync-emit-synced" })
+    )
+
+    when({ upserted }, ({ upserted }) => upserted.verification_reset).then(() =>
+      emitEventStep({
+        eventName: RoleSyncEvents.CUSTOMER_META_UNVERIFIED,
+        data: transform({ upserted }, ({ upserted }) => ({
+          id: upserted.customer_meta.id,
+          customer_id: upserted.customer_meta.customer_id,
+        })),
+      }).config({ name: "role-sync-emit-unverified" })
+    )
+
+    releaseLockStep({ key: lockKey })
+
+    const result = transform(
+      { upserted, target, customerId },
+      ({ upserted, target, customerId }) => ({
+        customer_id: customerId,
+        customer_meta: upserted.customer_meta,
+        // The caller's token has no customer yet: it must refresh it.
+        created: target.mode !== "bound" || target.bind_identity,
+        changed: upserted.changed,
+      })
+    )
+
+    return new WorkflowResponse(result)
+  }
+)
