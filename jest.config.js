@@ -28,4 +28,10 @@ if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
+} else {
+  // `npm test`: everything, fast files first.
+  module.exports.testMatch = [
+    "**/src/**/__tests__/**/*.spec.[jt]s",
+    "**/integration-tests/http/*.spec.[jt]s",
+  ]
 }

@@ -118,9 +118,14 @@ function buildClerkUser({
 /**
  * Starts the Backend API stand-in. `mode`: "ok", "error" (HTTP 500),
  * "hang" (never answers) or "slow" (answers after `slowMs`).
+ * `onChange(users)` (optional) runs after every write through the HTTP API;
+ * the dev tooling uses it to persist users between restarts.
  */
-async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 0, slowMs = 2000 } = {}) {
+async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 0, slowMs = 2000, onChange } = {}) {
   const users = new Map()
+  const changed = () => {
+    if (onChange) onChange(users)
+  }
   const requests = []
   const pending = new Set()
   let mode = "ok"
@@ -133,6 +138,11 @@ async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 
   const notFound = (res, message) =>
     json(res, 404, { errors: [{ code: "resource_not_found", message, long_message: message }] })
 
+  const findByEmail = (email) =>
+    [...users.values()].find((u) =>
+      (u.email_addresses ?? []).some((e) => e.email_address.toLowerCase() === email)
+    )
+
   const handle = (req, res, body) => {
     const url = new URL(req.url, "http://127.0.0.1")
     if (req.headers.authorization !== `Bearer ${secretKey}`) {
@@ -143,6 +153,50 @@ async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 
     }
     if (url.pathname === "/v1/jwks" && req.method === "GET") {
       return json(res, 200, { keys: keys ? [keys.jwk] : [] })
+    }
+    // Create, list and count users: the shapes @clerk/backend's createUser,
+    // getUserList and getCount send (shallow snake_case bodies, repeated
+    // query params such as ?email_address=a&email_address=b).
+    if (url.pathname === "/v1/users" && req.method === "POST") {
+      let params
+      try {
+        params = body ? JSON.parse(body) : {}
+      } catch {
+        return json(res, 400, { errors: [{ code: "form_param_format_invalid", message: "Body is not JSON", long_message: "Body is not JSON" }] })
+      }
+      const emails = [].concat(params.email_address ?? []).map((e) => String(e).trim().toLowerCase())
+      const taken = emails.find((e) => findByEmail(e))
+      if (taken) {
+        const message = "That email address is taken. Please try another."
+        return json(res, 422, { errors: [{ code: "form_identifier_exists", message, long_message: message, meta: { param_name: "email_address" } }] })
+      }
+      const user = buildClerkUser({
+        email: emails[0] ?? null,
+        firstName: params.first_name ?? null,
+        lastName: params.last_name ?? null,
+        unsafeMetadata: params.unsafe_metadata ?? {},
+        publicMetadata: params.public_metadata ?? {},
+      })
+      user.private_metadata = params.private_metadata ?? {}
+      user.external_id = params.external_id ?? null
+      users.set(user.id, user)
+      changed()
+      return json(res, 200, user)
+    }
+    if ((url.pathname === "/v1/users" || url.pathname === "/v1/users/count") && req.method === "GET") {
+      const wantEmails = url.searchParams.getAll("email_address").map((e) => e.trim().toLowerCase())
+      const wantIds = url.searchParams.getAll("user_id")
+      const matching = [...users.values()].filter(
+        (u) =>
+          (!wantIds.length || wantIds.includes(u.id)) &&
+          (!wantEmails.length || u.email_addresses.some((e) => wantEmails.includes(e.email_address.toLowerCase())))
+      )
+      if (url.pathname === "/v1/users/count") {
+        return json(res, 200, { object: "total_count", total_count: matching.length })
+      }
+      const offset = Number(url.searchParams.get("offset") ?? 0)
+      const limit = Number(url.searchParams.get("limit") ?? 10)
+      return json(res, 200, matching.slice(offset, offset + limit))
     }
     const userMatch = url.pathname.match(/^\/v1\/users\/([^/]+)(\/metadata)?$/)
     if (userMatch) {
@@ -155,10 +209,12 @@ async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 
           if (patch[key]) user[key] = { ...user[key], ...patch[key] }
         }
         user.updated_at = Date.now()
+        changed()
         return json(res, 200, user)
       }
       if (req.method === "DELETE" && !userMatch[2]) {
         users.delete(user.id)
+        changed()
         return json(res, 200, { object: "user", id: user.id, deleted: true })
       }
     }

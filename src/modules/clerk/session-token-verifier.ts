@@ -190,7 +190,8 @@ function toRejection(e: unknown): SessionTokenRejectedError {
   if (e instanceof joseErrors.JWSInvalid || e instanceof joseErrors.JWTInvalid) {
     return new SessionTokenRejectedError("token-invalid", "the token is malformed")
   }
-  if (e instanceof Error && /fetch|ECONNREFUSED|network/i.test(e.message)) {
+  // Anything that is not a JOSE verdict is the JWKS fetch failing.
+  if (!(e instanceof joseErrors.JOSEError)) {
     return new SessionTokenRejectedError(
       "jwk-remote-failed-to-load",
       "Clerk's signing keys could not be loaded; try again"
