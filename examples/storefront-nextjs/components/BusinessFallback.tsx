@@ -1,0 +1,16 @@
+"use client";
+
+import Link from "next/link";
+import { useAccountType } from "@/lib/role-sync";
+
+/** What a business page shows instead of its content. */
+export function BusinessFallback() {
+  const { loading, error } = useAccountType();
+  if (error) return <p className="error">Could not load your account type: {error.message}</p>;
+  if (loading) return <p className="muted">Loading your account…</p>;
+  return (
+    <p>
+      This page is for business accounts. <Link href="/account">See your account</Link>.
+    </p>
+  );
+}

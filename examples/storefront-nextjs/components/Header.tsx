@@ -1,0 +1,37 @@
+"use client";
+
+import { SignOutButton, useAuth } from "@clerk/nextjs";
+import Link from "next/link";
+import { useAccountType } from "@/lib/role-sync";
+
+export function Header() {
+  const { isSignedIn } = useAuth();
+  const { accountType, isVerified, loading } = useAccountType();
+
+  return (
+    <header>
+      <nav>
+        <Link href="/">Home</Link>
+        <Link href="/account">Account</Link>
+        <Link href="/business/quotes">Quotes</Link>
+        <Link href="/business/bulk-order">Bulk order</Link>
+      </nav>
+      {isSignedIn ? (
+        <>
+          {!loading && accountType && (
+            <span className="badge">
+              {accountType}
+              {accountType === "business" && (isVerified ? " · verified" : " · unverified")}
+            </span>
+          )}
+          <SignOutButton />
+        </>
+      ) : (
+        <>
+          <Link href="/sign-in">Sign in</Link>
+          <Link href="/sign-up">Sign up</Link>
+        </>
+      )}
+    </header>
+  );
+}
