@@ -99,3 +99,29 @@ export async function registerEmailpassCustomer(
   })
   return { customerId: created.data.customer.id as string, token: login.data.token as string }
 }
+
+/**
+ * Records events as a real subscriber on the app's event bus would see them
+ * (subscribers run after the emitting workflow succeeds).
+ */
+export function collectEvents(container: MedusaContainer, names: string[]) {
+  const { Modules } = require("@medusajs/framework/utils")
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const seen: { name: string; data: any }[] = []
+  const handlers = names.map((name) => {
+    const handler = async (event: { name?: string; data: any }) => {
+      seen.push({ name, data: event.data })
+    }
+    eventBus.subscribe(name, handler, { subscriberId: `test-collector-${name}-${Math.random()}` })
+    return [name, handler] as const
+  })
+  return {
+    seen,
+    names: () => seen.map((e) => e.name),
+    clear: () => (seen.length = 0),
+    stop: () => handlers.forEach(([name, handler]) => eventBus.unsubscribe?.(name, handler)),
+  }
+}
+
+/** Local event-bus subscribers run asynchronously: let them finish. */
+export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -15,6 +15,8 @@ import {
 import type { ClerkUserSnapshot } from "../../../modules/clerk/clerk-user"
 import type { AccountTypeSource } from "../../../modules/clerk/options"
 import { RoleSyncEvents } from "../../../utils/events"
+import { clearCustomerRoleCacheStep } from "../steps/clear-customer-role-cache"
+import { reconcileVerifiedBusinessGroupStep } from "../steps/reconcile-verified-business-group"
 import { resolveSyncTargetStep } from "../steps/resolve-sync-target"
 import { upsertCustomerMetaStep } from "../steps/upsert-customer-meta"
 import { validateRoleClaimsStep } from "../steps/validate-role-claims"
@@ -27,6 +29,10 @@ export type SyncCustomerRoleWorkflowInput = {
 }
 
 export const syncCustomerRoleWorkflowId = "role-sync-sync-customer-role"
+
+/** One lock per Clerk user, shared by sync, verification and webhooks. */
+export const clerkUserLockKey = (clerkUserId: string) =>
+  `role-sync:clerk-user:${clerkUserId}`
 
 /**
  * Maps a Clerk user onto one Medusa customer plus its `customer_meta`.
@@ -42,7 +48,7 @@ export const syncCustomerRoleWorkflow = createWorkflow(
     })
 
     const lockKey = transform({ input }, ({ input }) => [
-      `role-sync:clerk-user:${input.clerk_user.id}`,
+      clerkUserLockKey(input.clerk_user.id),
     ])
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 30, retryInterval: 0.05 })
 
@@ -104,7 +110,20 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       }))
     )
 
-    when({ upserted }, ({ upserted }) => upserted.changed).then(() =>
+    when({ upserted }, ({ upserted }) => upserted.changed).then(() => {
+      reconcileVerifiedBusinessGroupStep(
+        transform({ upserted }, ({ upserted }) => ({
+          customer_id: upserted.customer_meta.customer_id,
+          is_member:
+            upserted.customer_meta.account_type === "business" &&
+            upserted.customer_meta.is_verified,
+        }))
+      )
+      clearCustomerRoleCacheStep(
+        transform({ upserted }, ({ upserted }) => ({
+          customer_ids: [upserted.customer_meta.customer_id],
+        }))
+      )
       emitEventStep({
         eventName: RoleSyncEvents.CUSTOMER_META_SYNCED,
         data: transform({ upserted }, ({ upserted }) => ({
@@ -112,7 +131,7 @@ export const syncCustomerRoleWorkflow = createWorkflow(
           customer_id: upserted.customer_meta.customer_id,
         })),
       }).config({ name: "role-sync-emit-synced" })
-    )
+    })
 
     when({ upserted }, ({ upserted }) => upserted.verification_reset).then(() =>
       emitEventStep({

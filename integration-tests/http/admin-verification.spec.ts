@@ -1,0 +1,258 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { useOfflineClerk } from "../helpers/clerk"
+import {
+  collectEvents,
+  createAdminToken,
+  createStoreContext,
+  httpClient,
+  settle,
+} from "../helpers/medusa"
+import { requireVerifiedBusiness } from "../../src/api/guards"
+
+jest.setTimeout(120 * 1000)
+
+const clerk = useOfflineClerk()
+
+medusaIntegrationTestRunner({
+  dbName: "medusa-role-sync-admin-verification",
+  env: clerk.env,
+  testSuite: ({ api, getContainer }) => {
+    let pk: string
+    let admin: { token: string; userId: string }
+    const http = () => httpClient(api)
+
+    beforeEach(async () => {
+      pk = (await createStoreContext(getContainer())).publishableKey
+      admin = await createAdminToken(api, getContainer())
+      clerk.clerk.setMode("ok")
+      clerk.clerk.resetRequests()
+    })
+
+    const signIn = async (userId: string) =>
+      (await http()("POST", "/auth/customer/clerk", { body: { token: clerk.token(userId) } })).data.token as string
+    const refresh = async (token: string) =>
+      (await http()("POST", "/auth/token/refresh", { token })).data.token as string
+    /** A synced customer and a token that acts as it. */
+    const customer = async (unsafeMetadata: Record<string, unknown>, email?: string) => {
+      const user = clerk.user({ unsafeMetadata, ...(email ? { email } : {}) })
+      const token = await signIn(user.id)
+      const res = await http()("POST", "/store/customers/sync-role", { token, pk })
+      expect(res.status).toBe(200)
+      return { user, customerId: res.data.customer.id as string, token: await refresh(token) }
+    }
+    const verify = (body: unknown, token = admin.token) =>
+      http()("POST", "/admin/customers/verify", { body, token })
+    const groupMembers = async () => {
+      const service = getContainer().resolve(Modules.CUSTOMER)
+      const [group] = await service.listCustomerGroups({ name: "Verified businesses" })
+      if (!group) return null
+      const links = await service.listCustomerGroupCustomers({ customer_group_id: group.id })
+      return links.map((l) => l.customer_id).sort()
+    }
+    /** The real guard against the real container: resolves with what it passed to next(). */
+    const runGuard = (customerId: string) =>
+      new Promise<MedusaError | undefined>((resolve) =>
+        requireVerifiedBusiness()(
+          { scope: getContainer(), auth_context: { actor_id: customerId } } as any,
+          {} as any,
+          (e?: unknown) => resolve(e as MedusaError | undefined)
+        )
+      )
+
+    describe("POST /admin/customers/verify", () => {
+      it("verifies a business: records when and by whom, adds it to the Verified businesses group, emits customer_meta.verified", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme" })
+        const events = collectEvents(getContainer(), ["customer_meta.verified", "customer_meta.unverified"])
+        expect(await groupMembers()).toBeNull()
+        clerk.clerk.resetRequests()
+
+        const before = Date.now()
+        const res = await verify({ customer_id: acme.customerId })
+
+        expect(res.status).toBe(200)
+        expect(res.data.customer_meta).toEqual(
+          expect.objectContaining({
+            customer_id: acme.customerId,
+            is_verified: true,
+            verified_by: admin.userId,
+          })
+        )
+        expect(new Date(res.data.customer_meta.verified_at).getTime()).toBeGreaterThanOrEqual(before - 1000)
+        expect(await groupMembers()).toEqual([acme.customerId])
+        await settle()
+        expect(events.seen).toEqual([
+          { name: "customer_meta.verified", data: { id: res.data.customer_meta.id, customer_id: acme.customerId } },
+        ])
+        expect(await runGuard(acme.customerId)).toBeUndefined()
+        expect(clerk.clerk.count()).toBe(0)
+        events.stop()
+      })
+
+      it("unverifies: clears when/by whom, leaves the group, emits customer_meta.unverified, and the guard sees it on the next request", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme" })
+        await verify({ customer_id: acme.customerId })
+        expect(await runGuard(acme.customerId)).toBeUndefined()
+        const events = collectEvents(getContainer(), ["customer_meta.verified", "customer_meta.unverified"])
+
+        const res = await verify({ customer_id: acme.customerId, verified: false })
+
+        expect(res.status).toBe(200)
+        expect(res.data.customer_meta).toEqual(
+          expect.objectContaining({ is_verified: false, verified_at: null, verified_by: null })
+        )
+        expect(await groupMembers()).toEqual([])
+        await settle()
+        expect(events.names()).toEqual(["customer_meta.unverified"])
+        const guardError = await runGuard(acme.customerId)
+        expect(guardError?.type).toBe(MedusaError.Types.FORBIDDEN)
+        expect(guardError?.message).toMatch(/not verified/)
+        events.stop()
+      })
+
+      it("verifying twice changes nothing the second time and emits once", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme" })
+        const events = collectEvents(getContainer(), ["customer_meta.verified"])
+        const first = await verify({ customer_id: acme.customerId })
+        const second = await verify({ customer_id: acme.customerId })
+        expect(second.status).toBe(200)
+        expect(second.data.customer_meta.verified_at).toBe(first.data.customer_meta.verified_at)
+        await settle()
+        expect(events.names()).toEqual(["customer_meta.verified"])
+        events.stop()
+      })
+
+      it("answers 400 for an individual, 404 for an unknown customer, and writes nothing or emits nothing", async () => {
+        const ada = await customer({})
+        const events = collectEvents(getContainer(), ["customer_meta.verified"])
+
+        const individual = await verify({ customer_id: ada.customerId })
+        expect(individual.status).toBe(400)
+        expect(individual.data.message).toMatch(/individual/)
+
+        const unknown = await verify({ customer_id: "cus_unknown" })
+        expect(unknown.status).toBe(404)
+
+        expect(await groupMembers()).toBeNull()
+        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(ada.customerId)
+        expect(meta.is_verified).toBe(false)
+        await settle()
+        expect(events.seen).toEqual([])
+        events.stop()
+      })
+
+      it.each([
+        ["no customer_id", {}],
+        ["a non-boolean verified", { customer_id: "cus_1", verified: "yes" }],
+        ["an unknown field", { customer_id: "cus_1", is_verified: true }],
+        ["a non-object body", "verify"],
+      ])("answers 400 for %s", async (_name, body) => {
+        const res = await verify(body)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toBeTruthy()
+      })
+
+      it("refuses customers and anonymous callers", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme" })
+        expect((await verify({ customer_id: acme.customerId }, acme.token)).status).toBe(401)
+        expect((await verify({ customer_id: acme.customerId }, "")).status).toBe(401)
+        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(acme.customerId)
+        expect(meta.is_verified).toBe(false)
+      })
+    })
+
+    describe("rule 3: a role change after verification resets it", () => {
+      it.each([
+        ["company name", { accountType: "business", company: "Acme Renamed", tax_id: "DE1" }],
+        ["tax ID", { accountType: "business", company: "Acme", tax_id: "DE2" }],
+        ["account type", { accountType: "individual" }],
+      ])("when the %s changes at the next sync", async (_name, next) => {
+        const acme = await customer({ accountType: "business", company: "Acme", tax_id: "DE1" })
+        await verify({ customer_id: acme.customerId })
+        const events = collectEvents(getContainer(), ["customer_meta.unverified", "customer_meta.synced"])
+
+        acme.user.unsafe_metadata = next
+        const res = await http()("POST", "/store/customers/sync-role", { token: acme.token, pk })
+
+        expect(res.status).toBe(200)
+        expect(res.data.customer_meta).toEqual(expect.objectContaining({ is_verified: false, verified_at: null }))
+        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(acme.customerId)
+        expect(meta.verified_by).toBeNull()
+        expect(await groupMembers()).toEqual([])
+        await settle()
+        expect(events.names().sort()).toEqual(["customer_meta.synced", "customer_meta.unverified"])
+        events.stop()
+      })
+
+      it("an unchanged sync keeps the verification and emits nothing", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme" })
+        await verify({ customer_id: acme.customerId })
+        const events = collectEvents(getContainer(), ["customer_meta.unverified", "customer_meta.synced"])
+
+        const res = await http()("POST", "/store/customers/sync-role", { token: acme.token, pk })
+
+        expect(res.data.customer_meta.is_verified).toBe(true)
+        expect(await groupMembers()).toEqual([acme.customerId])
+        await settle()
+        expect(events.seen).toEqual([])
+        events.stop()
+      })
+    })
+
+    describe("GET /admin/customers/business", () => {
+      const list = (query = "", token = admin.token) =>
+        http()("GET", `/admin/customers/business${query}`, { token })
+
+      it("lists business customers only, with their customer, filtered and paginated", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme GmbH", tax_id: "DE 111" }, "buyer@acme.test")
+        const globex = await customer({ accountType: "business", company: "Globex", tax_id: "FR-222" }, "ops@globex.test")
+        await customer({ accountType: "business", company: "Initech 100%_off", tax_id: "US 333" }, "it@initech.test")
+        await customer({}, "ada@example.test")
+        await verify({ customer_id: acme.customerId })
+
+        const all = await list()
+        expect(all.status).toBe(200)
+        expect(all.data).toEqual(expect.objectContaining({ count: 3, limit: 20, offset: 0 }))
+        expect(all.data.business_customers.map((b: any) => b.company_name).sort()).toEqual(["Acme GmbH", "Globex", "Initech 100%_off"])
+        expect(all.data.business_customers.find((b: any) => b.company_name === "Acme GmbH").customer).toEqual({
+          id: acme.customerId,
+          email: "buyer@acme.test",
+          first_name: "Test",
+          last_name: "User",
+        })
+
+        const verified = await list("?verified=true")
+        expect(verified.data.business_customers.map((b: any) => b.customer_id)).toEqual([acme.customerId])
+        expect(verified.data.count).toBe(1)
+        const unverified = await list("?verified=false")
+        expect(unverified.data.count).toBe(2)
+
+        expect((await list("?q=globex")).data.business_customers.map((b: any) => b.customer_id)).toEqual([globex.customerId])
+        expect((await list("?q=de%20111")).data.business_customers.map((b: any) => b.customer_id)).toEqual([acme.customerId])
+        expect((await list("?q=ops%40globex")).data.business_customers.map((b: any) => b.customer_id)).toEqual([globex.customerId])
+        expect((await list("?q=ada%40example")).data.count).toBe(0)
+        // LIKE wildcards in q are literal.
+        expect((await list("?q=100%25_")).data.count).toBe(1)
+        expect((await list("?q=%25")).data.count).toBe(1)
+
+        const page = await list("?limit=2&offset=2")
+        expect(page.data).toEqual(expect.objectContaining({ count: 3, limit: 2, offset: 2 }))
+        expect(page.data.business_customers).toHaveLength(1)
+      })
+
+      it.each([["?limit=101"], ["?limit=0"], ["?offset=-1"], ["?verified=yes"], ["?unknown=1"]])(
+        "answers 400 for %s",
+        async (query) => {
+          const res = await list(query)
+          expect(res.status).toBe(400)
+        }
+      )
+
+      it("refuses customers and anonymous callers", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme" })
+        expect((await list("", acme.token)).status).toBe(401)
+        expect((await list("", "")).status).toBe(401)
+      })
+    })
+  },
+})

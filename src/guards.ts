@@ -1,0 +1,2 @@
+// Public entry for host apps: `medusa-plugin-role-sync/guards`.
+export * from "./api/guards"

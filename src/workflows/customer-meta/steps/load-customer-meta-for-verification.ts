@@ -1,0 +1,33 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
+import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
+
+export type LoadCustomerMetaForVerificationStepInput = {
+  customer_id: string
+  verified: boolean
+}
+
+/** 404 for an unknown customer, 400 for verifying an individual. */
+export const loadCustomerMetaForVerificationStep = createStep(
+  "role-sync-load-customer-meta-for-verification",
+  async (input: LoadCustomerMetaForVerificationStepInput, { container }) => {
+    const service: CustomerMetaModuleService =
+      container.resolve(CUSTOMER_META_MODULE)
+    const meta = await service.retrieveByCustomerId(input.customer_id)
+    if (!meta) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Customer ${input.customer_id} has no synced role: nothing to verify`
+      )
+    }
+    if (input.verified && meta.account_type !== "business") {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Customer ${input.customer_id} is an individual; only business customers can be verified`
+      )
+    }
+    return new StepResponse<CustomerMetaDTO>(meta)
+  }
+)

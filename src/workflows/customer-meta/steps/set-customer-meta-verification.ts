@@ -1,0 +1,67 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
+import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
+
+export type SetCustomerMetaVerificationStepInput = {
+  customer_id: string
+  verified: boolean
+  /** The admin user id. */
+  actor_id: string
+}
+
+type Compensation = Pick<
+  CustomerMetaDTO,
+  "id" | "is_verified" | "verified_at" | "verified_by"
+> | null
+
+/**
+ * Records a verification (when and by whom) or clears it. Re-reads under the
+ * caller's lock, so a sync that changed the role meanwhile is respected.
+ */
+export const setCustomerMetaVerificationStep = createStep(
+  "role-sync-set-customer-meta-verification",
+  async (input: SetCustomerMetaVerificationStepInput, { container }) => {
+    const service: CustomerMetaModuleService =
+      container.resolve(CUSTOMER_META_MODULE)
+    const meta = await service.retrieveByCustomerId(input.customer_id)
+    if (!meta) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer ${input.customer_id} has no synced role`)
+    }
+    if (input.verified && meta.account_type !== "business") {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Customer ${input.customer_id} is an individual; only business customers can be verified`
+      )
+    }
+    if (meta.is_verified === input.verified) {
+      return new StepResponse({ customer_meta: meta, changed: false }, null as Compensation)
+    }
+    const updated = (await service.updateCustomerMetas({
+      id: meta.id,
+      is_verified: input.verified,
+      verified_at: input.verified ? new Date() : null,
+      verified_by: input.verified ? input.actor_id : null,
+    })) as CustomerMetaDTO
+    return new StepResponse({ customer_meta: updated, changed: true }, {
+      id: meta.id,
+      is_verified: meta.is_verified,
+      verified_at: meta.verified_at,
+      verified_by: meta.verified_by,
+    } as Compensation)
+  },
+  async (previous, { container }) => {
+    if (!previous) {
+      return
+    }
+    const service: CustomerMetaModuleService =
+      container.resolve(CUSTOMER_META_MODULE)
+    await service.updateCustomerMetas({
+      id: previous.id,
+      is_verified: previous.is_verified,
+      verified_at: previous.verified_at as Date | null,
+      verified_by: previous.verified_by,
+    })
+  }
+)

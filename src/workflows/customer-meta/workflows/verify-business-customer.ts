@@ -1,0 +1,82 @@
+import {
+  acquireLockStep,
+  emitEventStep,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { RoleSyncEvents } from "../../../utils/events"
+import { clearCustomerRoleCacheStep } from "../steps/clear-customer-role-cache"
+import { loadCustomerMetaForVerificationStep } from "../steps/load-customer-meta-for-verification"
+import { reconcileVerifiedBusinessGroupStep } from "../steps/reconcile-verified-business-group"
+import { setCustomerMetaVerificationStep } from "../steps/set-customer-meta-verification"
+import { clerkUserLockKey } from "./sync-customer-role"
+
+export type VerifyBusinessCustomerWorkflowInput = {
+  customer_id: string
+  verified: boolean
+  /** The admin user who decides. */
+  actor_id: string
+}
+
+export const verifyBusinessCustomerWorkflowId = "role-sync-verify-business-customer"
+
+/**
+ * An admin's verdict on a declared business: the trust anchor for anything
+ * of value. Takes the same per-Clerk-user lock as the sync, so a role change
+ * racing a verification can't leave a stale verified flag.
+ */
+export const verifyBusinessCustomerWorkflow = createWorkflow(
+  verifyBusinessCustomerWorkflowId,
+  (input: VerifyBusinessCustomerWorkflowInput) => {
+    const meta = loadCustomerMetaForVerificationStep({
+      customer_id: input.customer_id,
+      verified: input.verified,
+    })
+
+    const lockKey = transform({ meta }, ({ meta }) => [clerkUserLockKey(meta.clerk_user_id)])
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 30, retryInterval: 0.05 })
+
+    const result = setCustomerMetaVerificationStep({
+      customer_id: input.customer_id,
+      verified: input.verified,
+      actor_id: input.actor_id,
+    })
+
+    reconcileVerifiedBusinessGroupStep(
+      transform({ result }, ({ result }) => ({
+        customer_id: result.customer_meta.customer_id,
+        is_member:
+          result.customer_meta.account_type === "business" && result.customer_meta.is_verified,
+      }))
+    )
+
+    when({ result }, ({ result }) => result.changed && result.customer_meta.is_verified).then(() =>
+      emitEventStep({
+        eventName: RoleSyncEvents.CUSTOMER_META_VERIFIED,
+        data: transform({ result }, ({ result }) => ({
+          id: result.customer_meta.id,
+          customer_id: result.customer_meta.customer_id,
+        })),
+      }).config({ name: "role-sync-emit-verified" })
+    )
+    when({ result }, ({ result }) => result.changed && !result.customer_meta.is_verified).then(() =>
+      emitEventStep({
+        eventName: RoleSyncEvents.CUSTOMER_META_UNVERIFIED,
+        data: transform({ result }, ({ result }) => ({
+          id: result.customer_meta.id,
+          customer_id: result.customer_meta.customer_id,
+        })),
+      }).config({ name: "role-sync-emit-unverified-by-admin" })
+    )
+
+    clearCustomerRoleCacheStep({ customer_ids: [input.customer_id] })
+    releaseLockStep({ key: lockKey })
+
+    return new WorkflowResponse(result)
+  }
+)
