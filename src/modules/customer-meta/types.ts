@@ -10,6 +10,7 @@ export type CustomerMetaDTO = {
   is_verified: boolean
   verified_at: Date | string | null
   verified_by: string | null
+  clerk_updated_at?: Date | string | null
   created_at: Date | string
   updated_at: Date | string
   deleted_at?: Date | string | null

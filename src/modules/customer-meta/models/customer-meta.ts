@@ -13,6 +13,9 @@ const CustomerMeta = model
     is_verified: model.boolean().default(false),
     verified_at: model.dateTime().nullable(),
     verified_by: model.text().nullable(),
+    // Clerk's updated_at of the user data last applied: webhook deliveries
+    // older than this are stale and ignored.
+    clerk_updated_at: model.dateTime().nullable(),
   })
   .indexes([
     {

@@ -8,6 +8,8 @@ export type UpsertCustomerMetaStepInput = {
   customer_id: string
   clerk_user_id: string
   claims: RoleClaims
+  /** Clerk's updated_at (ms) of the user data the claims come from. */
+  clerk_updated_at?: number | null
 }
 
 export type UpsertCustomerMetaStepOutput = {
@@ -16,6 +18,8 @@ export type UpsertCustomerMetaStepOutput = {
   changed: boolean
   /** A verified business changed its type, company or tax ID (rule 3). */
   verification_reset: boolean
+  /** The data is older than what was already applied (a late webhook). */
+  stale: boolean
 }
 
 type Compensation =
@@ -39,11 +43,14 @@ export const upsertCustomerMetaStep = createStep(
       (await service.retrieveByClerkUserId(input.clerk_user_id)) ??
       (await service.retrieveByCustomerId(input.customer_id))
 
+    const incomingAt = input.clerk_updated_at ? new Date(input.clerk_updated_at) : null
+
     if (!existing) {
       const created = (await service.createCustomerMetas({
         customer_id: input.customer_id,
         clerk_user_id: input.clerk_user_id,
         ...input.claims,
+        clerk_updated_at: incomingAt,
       })) as CustomerMetaDTO
       return new StepResponse<UpsertCustomerMetaStepOutput, Compensation>(
         {
@@ -51,8 +58,25 @@ export const upsertCustomerMetaStep = createStep(
           created: true,
           changed: true,
           verification_reset: false,
+          stale: false,
         },
         { action: "delete", id: created.id }
+      )
+    }
+
+    const appliedAt = existing.clerk_updated_at
+      ? new Date(existing.clerk_updated_at).getTime()
+      : null
+    if (incomingAt && appliedAt && incomingAt.getTime() < appliedAt) {
+      return new StepResponse<UpsertCustomerMetaStepOutput, Compensation>(
+        {
+          customer_meta: existing,
+          created: false,
+          changed: false,
+          verification_reset: false,
+          stale: true,
+        },
+        null
       )
     }
 
@@ -70,6 +94,7 @@ export const upsertCustomerMetaStep = createStep(
           created: false,
           changed: false,
           verification_reset: false,
+          stale: false,
         },
         null
       )
@@ -81,6 +106,7 @@ export const upsertCustomerMetaStep = createStep(
       customer_id: input.customer_id,
       clerk_user_id: input.clerk_user_id,
       ...input.claims,
+      ...(incomingAt ? { clerk_updated_at: incomingAt } : {}),
       ...(verificationReset || input.claims.account_type !== "business"
         ? { is_verified: false, verified_at: null, verified_by: null }
         : {}),
@@ -92,6 +118,7 @@ export const upsertCustomerMetaStep = createStep(
         created: false,
         changed: true,
         verification_reset: verificationReset,
+        stale: false,
       },
       { action: "restore", previous: existing }
     )
@@ -117,6 +144,7 @@ export const upsertCustomerMetaStep = createStep(
       is_verified: previous.is_verified,
       verified_at: previous.verified_at as Date | null,
       verified_by: previous.verified_by,
+      clerk_updated_at: (previous.clerk_updated_at ?? null) as Date | null,
     })
   }
 )

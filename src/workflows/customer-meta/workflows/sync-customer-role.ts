@@ -107,6 +107,7 @@ export const syncCustomerRoleWorkflow = createWorkflow(
         customer_id: customerId,
         clerk_user_id: input.clerk_user.id,
         claims,
+        clerk_updated_at: input.clerk_user.updated_at,
       }))
     )
 
@@ -153,6 +154,7 @@ export const syncCustomerRoleWorkflow = createWorkflow(
         // The caller's token has no customer yet: it must refresh it.
         created: target.mode !== "bound" || target.bind_identity,
         changed: upserted.changed,
+        stale: upserted.stale,
       })
     )
 
