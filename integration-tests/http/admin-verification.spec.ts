@@ -9,6 +9,7 @@ import {
   settle,
 } from "../helpers/medusa"
 import { requireVerifiedBusiness } from "../../src/api/guards"
+import { CATALOG_SKUS, seedCatalog } from "../helpers/catalog"
 
 jest.setTimeout(120 * 1000)
 
@@ -22,8 +23,11 @@ medusaIntegrationTestRunner({
     let admin: { token: string; userId: string }
     const http = () => httpClient(api)
 
+    let salesChannelId: string
     beforeEach(async () => {
-      pk = (await createStoreContext(getContainer())).publishableKey
+      const store = await createStoreContext(getContainer())
+      pk = store.publishableKey
+      salesChannelId = store.salesChannelId
       admin = await createAdminToken(api, getContainer())
       clerk.clerk.setMode("ok")
       clerk.clerk.resetRequests()
@@ -196,6 +200,53 @@ medusaIntegrationTestRunner({
         await settle()
         expect(events.seen).toEqual([])
         events.stop()
+      })
+    })
+
+    describe("rule 4: business prices through Medusa's own pricing", () => {
+      it("a price list on the Verified businesses group gives a verified business a lower cart price than an individual or an unverified business", async () => {
+        const catalog = await seedCatalog(getContainer(), { salesChannelId })
+        const variant = catalog.variants[CATALOG_SKUS.boltShort]
+        const businessPrice = variant.price - 3
+
+        const verifiedBiz = await customer({ accountType: "business", company: "Verified AG" })
+        const unverifiedBiz = await customer({ accountType: "business", company: "Claimed GmbH" })
+        const individual = await customer({})
+        await verify({ customer_id: verifiedBiz.customerId })
+        const [group] = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .listCustomerGroups({ name: "Verified businesses" })
+
+        const priceList = await http()("POST", "/admin/price-lists", {
+          token: admin.token,
+          body: {
+            title: "Business prices",
+            description: "For verified businesses",
+            type: "override",
+            status: "active",
+            rules: { "customer.groups.id": [group.id] },
+            prices: [{ variant_id: variant.id, currency_code: "eur", amount: businessPrice }],
+          },
+        })
+        expect(priceList.status).toBe(200)
+
+        const cartPrice = async (token: string) => {
+          const cart = await http()("POST", "/store/carts", {
+            token,
+            pk,
+            body: { region_id: catalog.regionId, items: [{ variant_id: variant.id, quantity: 1 }] },
+          })
+          expect(cart.status).toBe(200)
+          return cart.data.cart.items[0].unit_price
+        }
+
+        expect(await cartPrice(verifiedBiz.token)).toBe(businessPrice)
+        expect(await cartPrice(unverifiedBiz.token)).toBe(variant.price)
+        expect(await cartPrice(individual.token)).toBe(variant.price)
+
+        // Unverifying takes the business price away at once.
+        await verify({ customer_id: verifiedBiz.customerId, verified: false })
+        expect(await cartPrice(verifiedBiz.token)).toBe(variant.price)
       })
     })
 
