@@ -38,6 +38,17 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/customer-meta", options: clerkOptions },
     { resolve: "./src/modules/clerk", options: clerkOptions },
+    { resolve: "./src/modules/quote" },
+    // Medusa's Caching Module (behind its feature flag): guards then serve a
+    // customer's role from cache. In-memory here; Redis in production.
+    ...(process.env.MEDUSA_FF_CACHING === "true"
+      ? [
+          {
+            resolve: "@medusajs/medusa/caching",
+            options: { in_memory: { enable: true } },
+          },
+        ]
+      : []),
     {
       resolve: "@medusajs/medusa/auth",
       dependencies: ["logger"],
