@@ -131,6 +131,13 @@ medusaIntegrationTestRunner({
         expect(second.data.customer.id).toBe(first.data.customer.id)
         expect(second.data.customer_meta.updated_at).toBe(first.data.customer_meta.updated_at)
         expect(await counts()).toEqual({ customers: 1, metas: 1 })
+
+        // Clerk touched the user (a new updated_at) but not the role: still no write.
+        user.updated_at = Date.now() + 1000
+        const third = await sync(token)
+        expect(third.data.created).toBe(false)
+        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(first.data.customer.id)
+        expect(new Date(meta.updated_at).toISOString()).toBe(first.data.customer_meta.updated_at)
       })
 
       it("follows a metadata change in Clerk on the next sync", async () => {

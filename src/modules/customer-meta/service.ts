@@ -1,4 +1,10 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import {
   resolveRoleSyncOptions,
   type ResolvedRoleSyncOptions,
@@ -63,6 +69,25 @@ class CustomerMetaModuleService extends MedusaService({
 
   async getCompanyName(customerId: string): Promise<string | null> {
     return (await this.retrieveByCustomerId(customerId))?.company_name ?? null
+  }
+
+  /**
+   * Records that Clerk data as new as `at` has been seen, when it changed
+   * nothing. Only this bookkeeping column moves (not `updated_at`), and only
+   * forward, so a late, older webhook can't roll the role back.
+   */
+  @InjectManager()
+  async advanceClerkWatermark(
+    id: string,
+    at: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update "customer_meta" set "clerk_updated_at" = ?
+        where "id" = ? and "deleted_at" is null
+          and ("clerk_updated_at" is null or "clerk_updated_at" < ?)`,
+      [at, id, at]
+    )
   }
 }
 

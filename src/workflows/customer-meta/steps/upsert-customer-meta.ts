@@ -88,6 +88,12 @@ export const upsertCustomerMetaStep = createStep(
       existing.clerk_user_id !== input.clerk_user_id
 
     if (!roleChanged && !bindingChanged) {
+      // Newer data with the same role still moves the watermark (and only
+      // it), else an older delivery arriving later could roll the role back.
+      // Monotonic and true whatever happens next: nothing to compensate.
+      if (incomingAt && (!appliedAt || incomingAt.getTime() > appliedAt)) {
+        await service.advanceClerkWatermark(existing.id, incomingAt)
+      }
       return new StepResponse<UpsertCustomerMetaStepOutput, Compensation>(
         {
           customer_meta: existing,
