@@ -15,10 +15,13 @@ const clerkOptions = {
   businessGroupName: process.env.ROLE_SYNC_BUSINESS_GROUP_NAME,
 }
 
+// Unset in tests and single-instance development: in-process modules serve.
+const redisUrl = process.env.REDIS_URL
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
-    redisUrl: process.env.REDIS_URL,
+    redisUrl,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:3000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
@@ -39,13 +42,53 @@ module.exports = defineConfig({
     { resolve: "./src/modules/customer-meta", options: clerkOptions },
     { resolve: "./src/modules/clerk", options: clerkOptions },
     { resolve: "./src/modules/quote" },
+    // With REDIS_URL (several instances sharing PostgreSQL and Redis):
+    // Medusa's Redis event bus, workflow engine and locking provider instead
+    // of the in-process defaults, which are correct on one instance only.
+    ...(redisUrl
+      ? [
+          {
+            resolve: "@medusajs/medusa/event-bus-redis",
+            options: { redisUrl },
+          },
+          {
+            resolve: "@medusajs/medusa/workflow-engine-redis",
+            options: { redis: { redisUrl } },
+          },
+          {
+            resolve: "@medusajs/medusa/locking",
+            options: {
+              providers: [
+                {
+                  resolve: "@medusajs/medusa/locking-redis",
+                  id: "locking-redis",
+                  is_default: true,
+                  options: { redisUrl },
+                },
+              ],
+            },
+          },
+        ]
+      : []),
     // Medusa's Caching Module (behind its feature flag): guards then serve a
-    // customer's role from cache. In-memory here; Redis in production.
+    // customer's role from cache. In-memory on one instance; Redis (shared by
+    // every instance, so a verify on one is seen by all) with REDIS_URL.
     ...(process.env.MEDUSA_FF_CACHING === "true"
       ? [
           {
             resolve: "@medusajs/medusa/caching",
-            options: { in_memory: { enable: true } },
+            options: redisUrl
+              ? {
+                  providers: [
+                    {
+                      resolve: "@medusajs/medusa/caching-redis",
+                      id: "caching-redis",
+                      is_default: true,
+                      options: { redisUrl },
+                    },
+                  ],
+                }
+              : { in_memory: { enable: true } },
           },
         ]
       : []),

@@ -112,14 +112,18 @@ export function collectEvents(container: MedusaContainer, names: string[]) {
     const handler = async (event: { name?: string; data: any }) => {
       seen.push({ name, data: event.data })
     }
-    eventBus.subscribe(name, handler, { subscriberId: `test-collector-${name}-${Math.random()}` })
-    return [name, handler] as const
+    const subscriberId = `test-collector-${name}-${Math.random()}`
+    eventBus.subscribe(name, handler, { subscriberId })
+    return [name, handler, subscriberId] as const
   })
   return {
     seen,
     names: () => seen.map((e) => e.name),
     clear: () => (seen.length = 0),
-    stop: () => handlers.forEach(([name, handler]) => eventBus.unsubscribe?.(name, handler)),
+    stop: () =>
+      handlers.forEach(([name, handler, subscriberId]) =>
+        eventBus.unsubscribe(name, handler, { subscriberId })
+      ),
   }
 }
 

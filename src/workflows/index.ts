@@ -1,1 +1,3 @@
 export * from "./customer-meta"
+export * from "./quote"
+export * from "./bulk-order"

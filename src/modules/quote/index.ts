@@ -10,3 +10,4 @@ export default Module(QUOTE_MODULE, {
 export { QuoteModuleService }
 export * from "./types"
 export * from "./utils/transitions"
+export * from "./utils/format-quote"

@@ -1,0 +1,42 @@
+import {
+  authenticate,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { ADMIN_QUOTE_FIELDS } from "./helpers"
+import {
+  AdminGetQuotesParams,
+  AdminRejectQuote,
+  AdminRespondToQuote,
+} from "./validators"
+
+export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    // /admin is protected by core already; said again so these routes stay
+    // admin-only even if that default changes or a matcher shadows it.
+    matcher: "/admin/quotes*",
+    middlewares: [authenticate("user", ["session", "bearer", "api-key"])],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/quotes",
+    middlewares: [
+      validateAndTransformQuery(AdminGetQuotesParams, {
+        defaults: ADMIN_QUOTE_FIELDS,
+        isList: true,
+        defaultLimit: 20,
+      }),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/quotes/:id/respond",
+    middlewares: [validateAndTransformBody(AdminRespondToQuote)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/quotes/:id/reject",
+    middlewares: [validateAndTransformBody(AdminRejectQuote)],
+  },
+]

@@ -1,0 +1,21 @@
+import {
+  authenticate,
+  validateAndTransformBody,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { requireAccountType } from "../../guards"
+import { StoreCreateBulkOrder } from "./validators"
+
+export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/orders/create-bulk",
+    middlewares: [
+      authenticate("customer", ["session", "bearer"]),
+      // The cart is priced by Medusa (price lists decide what a business
+      // pays), so a declared business is enough to build one.
+      requireAccountType("business"),
+      validateAndTransformBody(StoreCreateBulkOrder),
+    ],
+  },
+]

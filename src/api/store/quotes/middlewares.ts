@@ -1,0 +1,37 @@
+import {
+  authenticate,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { requireAccountType } from "../../guards"
+import { QUOTE_FIELDS } from "../../../modules/quote/utils/format-quote"
+import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
+
+export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    // Every quote route: a signed-in customer with a business account. A
+    // declared business may ask for prices; the admin decides what to offer.
+    matcher: "/store/quotes*",
+    middlewares: [
+      authenticate("customer", ["session", "bearer"]),
+      requireAccountType("business"),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/quotes/request",
+    middlewares: [validateAndTransformBody(StoreCreateQuoteRequest)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/quotes",
+    middlewares: [
+      validateAndTransformQuery(StoreGetQuotesParams, {
+        defaults: QUOTE_FIELDS,
+        isList: true,
+        defaultLimit: 20,
+      }),
+    ],
+  },
+]

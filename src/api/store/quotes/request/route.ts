@@ -1,0 +1,39 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { createQuoteRequestWorkflow } from "../../../../workflows/quote"
+import { sendInvalidLinesError } from "../../../../utils/invalid-lines-error"
+import { getPublishableKeySalesChannelId } from "../../../../utils/publishable-key-sales-channel"
+import { fetchCustomerQuote } from "../helpers"
+import type { StoreCreateQuoteRequestType } from "../validators"
+
+/** A business customer asks the store to price a list of variants. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreCreateQuoteRequestType>,
+  res: MedusaResponse
+) => {
+  const customerId = req.auth_context.actor_id
+  const { items, message, region_id } = req.validatedBody
+
+  let quoteId: string
+  try {
+    const { result } = await createQuoteRequestWorkflow(req.scope).run({
+      input: {
+        customer_id: customerId,
+        sales_channel_id: getPublishableKeySalesChannelId(req),
+        region_id,
+        items,
+        message: message || null,
+      },
+    })
+    quoteId = result.id
+  } catch (e) {
+    if (sendInvalidLinesError(e, res)) {
+      return
+    }
+    throw e
+  }
+
+  res.status(201).json({ quote: await fetchCustomerQuote(req.scope, quoteId, customerId) })
+}

@@ -1,0 +1,85 @@
+import { z } from "@medusajs/framework/zod"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  invalidLinesError,
+  type InvalidLine,
+} from "../../../utils/invalid-lines-error"
+import {
+  findCatalogVariants,
+  unsellableReason,
+} from "../../../utils/sellable-variants"
+
+export const BULK_ORDER_MAX_QUANTITY = 10000
+
+/** One line: a variant by id or by SKU (exactly one), and a quantity. */
+export const BulkOrderLine = z
+  .object({
+    variant_id: z.string().min(1).optional(),
+    sku: z.string().min(1).optional(),
+    quantity: z.number().int().min(1).max(BULK_ORDER_MAX_QUANTITY),
+  })
+  .strict()
+  .refine((line) => (line.variant_id === undefined) !== (line.sku === undefined), {
+    message: "give exactly one of variant_id or sku",
+  })
+
+export type BulkOrderLineInput = z.infer<typeof BulkOrderLine>
+
+export type ValidateBulkOrderLinesStepInput = {
+  /** Raw lines: validated here so every bad line is reported in one 400. */
+  items: unknown[]
+  sales_channel_id: string
+}
+
+const describeIssues = (issues: z.core.$ZodIssue[]) =>
+  issues
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message
+    )
+    .join(", ")
+
+/**
+ * All-or-nothing check of a bulk order before anything is written: shape
+ * and quantity of each line, then that each variant or SKU exists and is
+ * sold through the caller's sales channel. Returns one line per variant,
+ * repeated variants (by id or SKU) merged with their quantities summed.
+ */
+export const validateBulkOrderLinesStep = createStep(
+  "role-sync-validate-bulk-order-lines",
+  async (input: ValidateBulkOrderLinesStepInput, { container }) => {
+    const parsed = input.items.map((item) => BulkOrderLine.safeParse(item))
+    const wellFormed = parsed.flatMap((p) => (p.success ? [p.data] : []))
+    const { byId, bySku } = await findCatalogVariants(container, {
+      ids: wellFormed.flatMap((l) => (l.variant_id ? [l.variant_id] : [])),
+      skus: wellFormed.flatMap((l) => (l.sku ? [l.sku] : [])),
+    })
+
+    const errors: InvalidLine[] = []
+    const merged = new Map<string, { variant_id: string; quantity: number }>()
+    parsed.forEach((result, index) => {
+      if (!result.success) {
+        errors.push({ index, reason: describeIssues(result.error.issues) })
+        return
+      }
+      const line = result.data
+      const variant = line.variant_id ? byId.get(line.variant_id) : bySku.get(line.sku!)
+      const ref = line.variant_id ? `variant ${line.variant_id}` : `SKU ${line.sku}`
+      const reason = unsellableReason(variant, ref, input.sales_channel_id)
+      if (reason) {
+        errors.push({ index, reason })
+        return
+      }
+      const existing = merged.get(variant!.id)
+      if (existing) {
+        existing.quantity += line.quantity
+      } else {
+        merged.set(variant!.id, { variant_id: variant!.id, quantity: line.quantity })
+      }
+    })
+
+    if (errors.length) {
+      throw invalidLinesError(errors)
+    }
+    return new StepResponse([...merged.values()])
+  }
+)

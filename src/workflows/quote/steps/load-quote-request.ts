@@ -1,0 +1,33 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { QUOTE_MODULE } from "../../../modules/quote"
+import type QuoteModuleService from "../../../modules/quote/service"
+import type { QuoteRequestDTO } from "../../../modules/quote/types"
+
+export type LoadQuoteRequestStepInput = {
+  id: string
+  /** Set for store callers: another customer's quote is a 404. */
+  customer_id?: string
+}
+
+/** Reads the quote with its lines; run after the lock so the status is fresh. */
+export const loadQuoteRequestStep = createStep(
+  "role-sync-load-quote-request",
+  async (input: LoadQuoteRequestStepInput, { container }) => {
+    const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
+    const [quote] = await service.listQuoteRequests(
+      {
+        id: input.id,
+        ...(input.customer_id ? { customer_id: input.customer_id } : {}),
+      },
+      { relations: ["items"], take: 1 }
+    )
+    if (!quote) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Quote ${input.id} was not found.`
+      )
+    }
+    return new StepResponse(quote as unknown as QuoteRequestDTO)
+  }
+)

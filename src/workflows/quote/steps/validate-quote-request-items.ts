@@ -1,0 +1,66 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  invalidLinesError,
+  type InvalidLine,
+} from "../../../utils/invalid-lines-error"
+import {
+  findCatalogVariants,
+  unsellableReason,
+} from "../../../utils/sellable-variants"
+
+export type ValidateQuoteRequestItemsStepInput = {
+  items: { variant_id: string; quantity: number }[]
+  sales_channel_id: string
+}
+
+export type QuoteRequestItemSnapshot = {
+  variant_id: string
+  quantity: number
+  title: string
+  sku: string | null
+}
+
+/**
+ * Checks every requested variant is sold through the caller's sales channel
+ * and reports all bad lines at once. Repeated variants are merged into one
+ * line (quantities summed) so each variant gets one price. Read-only.
+ */
+export const validateQuoteRequestItemsStep = createStep(
+  "role-sync-validate-quote-request-items",
+  async (input: ValidateQuoteRequestItemsStepInput, { container }) => {
+    const { byId } = await findCatalogVariants(container, {
+      ids: input.items.map((i) => i.variant_id),
+    })
+
+    const errors: InvalidLine[] = []
+    const merged = new Map<string, QuoteRequestItemSnapshot>()
+    input.items.forEach((item, index) => {
+      const variant = byId.get(item.variant_id)
+      const reason = unsellableReason(
+        variant,
+        `variant ${item.variant_id}`,
+        input.sales_channel_id
+      )
+      if (reason) {
+        errors.push({ index, reason })
+        return
+      }
+      const line = merged.get(item.variant_id)
+      if (line) {
+        line.quantity += item.quantity
+        return
+      }
+      merged.set(item.variant_id, {
+        variant_id: item.variant_id,
+        quantity: item.quantity,
+        title: variant!.title,
+        sku: variant!.sku,
+      })
+    })
+
+    if (errors.length) {
+      throw invalidLinesError(errors)
+    }
+    return new StepResponse([...merged.values()])
+  }
+)
