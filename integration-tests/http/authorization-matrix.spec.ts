@@ -1,0 +1,267 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { useOfflineClerk } from "../helpers/clerk"
+import { CATALOG_SKUS, seedCatalog } from "../helpers/catalog"
+import { createAdminToken, createStoreContext, httpClient } from "../helpers/medusa"
+import { requireVerifiedBusiness } from "../../src/api/guards"
+import { customerRoleCacheTag } from "../../src/utils/customer-role-cache"
+
+jest.setTimeout(180 * 1000)
+
+const clerk = useOfflineClerk({ CLERK_WEBHOOK_SIGNING_SECRET: "whsec_dGVzdC1zZWNyZXQtZm9yLXRoZS1tYXRyaXg=" })
+
+// Medusa's Caching Module is on for this suite: guards must stay correct
+// (and see role changes at once) when roles are served from cache. The
+// runner reads medusa-config.ts before it applies its `env`, so the flag is
+// set on the process here, before the runner boots, and restored after.
+const cachingFlag = process.env.MEDUSA_FF_CACHING
+beforeAll(() => {
+  process.env.MEDUSA_FF_CACHING = "true"
+})
+afterAll(() => {
+  if (cachingFlag === undefined) delete process.env.MEDUSA_FF_CACHING
+  else process.env.MEDUSA_FF_CACHING = cachingFlag
+})
+
+type Actor = "anonymous" | "individual" | "unverifiedBusiness" | "verifiedBusiness" | "secondBusiness" | "admin"
+type Call = { method: "GET" | "POST"; path: string; body?: () => unknown }
+
+/**
+ * Every route of the plugin × every kind of caller → the status it must get.
+ * The quote `:quote` belongs to verifiedBusiness; secondBusiness is another
+ * verified business, so only ownership tells them apart.
+ */
+// prettier-ignore
+const MATRIX: [string, Record<Actor, number>][] = [
+  //                                          anonymous individual unverifiedBusiness verifiedBusiness secondBusiness admin
+  ["POST /store/customers/sync-role",          { anonymous: 401, individual: 200, unverifiedBusiness: 200, verifiedBusiness: 200, secondBusiness: 200, admin: 401 }],
+  ["GET /store/customers/sync-role/:owner",    { anonymous: 401, individual: 404, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
+  ["POST /store/quotes/request",               { anonymous: 401, individual: 403, unverifiedBusiness: 201, verifiedBusiness: 201, secondBusiness: 201, admin: 401 }],
+  ["GET /store/quotes",                        { anonymous: 401, individual: 403, unverifiedBusiness: 200, verifiedBusiness: 200, secondBusiness: 200, admin: 401 }],
+  ["GET /store/quotes/:quote",                 { anonymous: 401, individual: 403, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
+  ["POST /store/quotes/:quote/accept",         { anonymous: 401, individual: 403, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
+  ["POST /store/quotes/:quote/reject",         { anonymous: 401, individual: 403, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
+  ["POST /store/orders/create-bulk",           { anonymous: 401, individual: 403, unverifiedBusiness: 201, verifiedBusiness: 201, secondBusiness: 201, admin: 401 }],
+  ["POST /admin/customers/verify",             { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
+  ["GET /admin/customers/business",            { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
+  ["GET /admin/quotes",                        { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
+  ["GET /admin/quotes/:quote",                 { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
+  ["POST /admin/quotes/:quote/respond",        { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
+  ["POST /admin/quotes/:quote/reject",         { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
+  ["POST /hooks/clerk",                        { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 401 }],
+]
+
+// Callers that must fail go first, so the one allowed call meets untouched data.
+const ORDER: Actor[] = ["anonymous", "individual", "unverifiedBusiness", "secondBusiness", "admin", "verifiedBusiness"]
+
+medusaIntegrationTestRunner({
+  dbName: "medusa-role-sync-authz",
+  env: clerk.env,
+  testSuite: ({ api, getContainer }) => {
+    const http = () => httpClient(api)
+    const tokens = {} as Record<Actor, string | undefined>
+    const customers = {} as Record<Exclude<Actor, "anonymous" | "admin">, { id: string; userId: string; signInToken: string }>
+    let pk: string
+    let quoteId: string
+    let quoteItemIds: string[]
+    let variantId: string
+    let admin: { token: string; userId: string }
+
+    const signIn = async (userId: string) =>
+      (await http()("POST", "/auth/customer/clerk", { body: { token: clerk.token(userId) } })).data.token as string
+
+    // Created once; the runner snapshots the database after this, and
+    // restores that snapshot before every test.
+    beforeAll(async () => {
+      const container = getContainer()
+      const store = await createStoreContext(container)
+      pk = store.publishableKey
+      const catalog = await seedCatalog(container, { salesChannelId: store.salesChannelId })
+      variantId = catalog.variants[CATALOG_SKUS.boltShort].id
+      admin = await createAdminToken(api, container)
+
+      const metadata: Record<string, Record<string, unknown>> = {
+        individual: {},
+        unverifiedBusiness: { accountType: "business", company: "Claimed GmbH" },
+        verifiedBusiness: { accountType: "business", company: "Verified AG" },
+        secondBusiness: { accountType: "business", company: "Second SA" },
+      }
+      for (const [actor, unsafeMetadata] of Object.entries(metadata)) {
+        const user = clerk.user({ unsafeMetadata })
+        const signInToken = await signIn(user.id)
+        const synced = await http()("POST", "/store/customers/sync-role", { token: signInToken, pk })
+        expect(synced.status).toBe(200)
+        const refreshed = await http()("POST", "/auth/token/refresh", { token: signInToken })
+        tokens[actor as Actor] = refreshed.data.token
+        customers[actor as keyof typeof customers] = { id: synced.data.customer.id, userId: user.id, signInToken }
+      }
+      tokens.anonymous = undefined
+      tokens.admin = admin.token
+      for (const actor of ["verifiedBusiness", "secondBusiness"] as const) {
+        const verified = await http()("POST", "/admin/customers/verify", {
+          token: admin.token,
+          body: { customer_id: customers[actor].id },
+        })
+        expect(verified.status).toBe(200)
+      }
+
+      const requested = await http()("POST", "/store/quotes/request", {
+        token: tokens.verifiedBusiness,
+        pk,
+        body: { items: [{ variant_id: variantId, quantity: 10 }] },
+      })
+      expect(requested.status).toBe(201)
+      quoteId = requested.data.quote.id
+      quoteItemIds = requested.data.quote.items.map((i: any) => i.id)
+      const quoted = await http()("POST", `/admin/quotes/${quoteId}/respond`, {
+        token: admin.token,
+        body: {
+          items: quoteItemIds.map((id) => ({ id, unit_price: 5 })),
+          expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      })
+      expect(quoted.status).toBe(200)
+    })
+
+    const calls: Record<string, Call> = {
+      "POST /store/customers/sync-role": { method: "POST", path: "/store/customers/sync-role" },
+      "GET /store/customers/sync-role/:owner": { method: "GET", path: "/store/customers/sync-role/:owner" },
+      "POST /store/quotes/request": {
+        method: "POST",
+        path: "/store/quotes/request",
+        body: () => ({ items: [{ variant_id: variantId, quantity: 3 }] }),
+      },
+      "GET /store/quotes": { method: "GET", path: "/store/quotes" },
+      "GET /store/quotes/:quote": { method: "GET", path: "/store/quotes/:quote" },
+      "POST /store/quotes/:quote/accept": { method: "POST", path: "/store/quotes/:quote/accept" },
+      "POST /store/quotes/:quote/reject": { method: "POST", path: "/store/quotes/:quote/reject" },
+      "POST /store/orders/create-bulk": {
+        method: "POST",
+        path: "/store/orders/create-bulk",
+        body: () => ({ items: [{ sku: CATALOG_SKUS.boltShort, quantity: 2 }] }),
+      },
+      "POST /admin/customers/verify": {
+        method: "POST",
+        path: "/admin/customers/verify",
+        body: () => ({ customer_id: customers.unverifiedBusiness.id }),
+      },
+      "GET /admin/customers/business": { method: "GET", path: "/admin/customers/business" },
+      "GET /admin/quotes": { method: "GET", path: "/admin/quotes" },
+      "GET /admin/quotes/:quote": { method: "GET", path: "/admin/quotes/:quote" },
+      "POST /admin/quotes/:quote/respond": {
+        method: "POST",
+        path: "/admin/quotes/:quote/respond",
+        body: () => ({
+          items: quoteItemIds.map((id) => ({ id, unit_price: 4 })),
+          expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+        }),
+      },
+      "POST /admin/quotes/:quote/reject": { method: "POST", path: "/admin/quotes/:quote/reject", body: () => ({}) },
+      "POST /hooks/clerk": {
+        method: "POST",
+        path: "/hooks/clerk",
+        body: () => ({ type: "user.deleted", data: { object: "user", id: customers.verifiedBusiness.userId, deleted: true } }),
+      },
+    }
+
+    const tokenFor = (actor: Actor, route: string) =>
+      // sync-role is called, as in the storefront flow, with the sign-in token.
+      route === "POST /store/customers/sync-role" && actor in customers
+        ? customers[actor as keyof typeof customers].signInToken
+        : tokens[actor]
+
+    it.each(MATRIX)("%s", async (route, expected) => {
+      const call = calls[route]
+      const path = call.path
+        .replace(":owner", customers.verifiedBusiness.id)
+        .replace(":quote", quoteId)
+      const actual = {} as Record<Actor, number>
+      for (const actor of ORDER) {
+        const res = await http()(call.method, path, {
+          token: tokenFor(actor, route),
+          pk: path.startsWith("/store") ? pk : undefined,
+          body: call.body?.(),
+        })
+        actual[actor] = res.status
+        if (res.status >= 400) {
+          expect(res.data?.message).toEqual(expect.any(String))
+        }
+      }
+      expect(actual).toEqual(expected)
+    })
+
+    it("an individual is told a business account is required", async () => {
+      const res = await http()("GET", "/store/quotes", { token: tokens.individual, pk })
+      expect(res.status).toBe(403)
+      expect(res.data.message).toMatch(/business account is required/)
+    })
+
+    it("a burst of guarded calls makes no Clerk request", async () => {
+      clerk.clerk.resetRequests()
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          http()("GET", "/store/quotes", {
+            token: [tokens.verifiedBusiness, tokens.unverifiedBusiness, tokens.individual][i % 3],
+            pk,
+          })
+        )
+      )
+      expect(results.map((r) => r.status).sort()).toEqual([...Array(40).fill(200), ...Array(20).fill(403)].sort())
+      expect(clerk.clerk.count()).toBe(0)
+    })
+
+    describe("with roles served from Medusa's Caching Module", () => {
+      it("serves a guarded request's role from the cache, and a verification clears it", async () => {
+        const caching = getContainer().resolve(Modules.CACHING, { allowUnregistered: true }) as any
+        expect(caching).toBeTruthy()
+        const id = customers.secondBusiness.id
+        const tags = [customerRoleCacheTag(id)]
+        await caching.clear({ tags })
+
+        expect((await http()("GET", "/store/quotes", { token: tokens.secondBusiness, pk })).status).toBe(200)
+        // The cache is written in the background after the first read.
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        const cached = await caching.get({ tags })
+        expect(JSON.stringify(cached)).toContain('"is_verified":true')
+
+        await http()("POST", "/admin/customers/verify", { token: admin.token, body: { customer_id: id, verified: false } })
+        expect((await caching.get({ tags })) ?? []).toEqual([])
+      })
+
+      it("a re-sync from individual to business is seen by the very next guarded request", async () => {
+        const first = await http()("GET", "/store/quotes", { token: tokens.individual, pk })
+        expect(first.status).toBe(403)
+        const again = await http()("GET", "/store/quotes", { token: tokens.individual, pk })
+        expect(again.status).toBe(403)
+
+        const user = clerk.clerk.users.get(customers.individual.userId)
+        user.unsafe_metadata = { accountType: "business", company: "Now A Business Ltd" }
+        const synced = await http()("POST", "/store/customers/sync-role", { token: tokens.individual, pk })
+        expect(synced.data.customer_meta.account_type).toBe("business")
+
+        const after = await http()("GET", "/store/quotes", { token: tokens.individual, pk })
+        expect(after.status).toBe(200)
+      })
+
+      it("an unverify is seen by the very next requireVerifiedBusiness check", async () => {
+        const guard = (customerId: string) =>
+          new Promise<MedusaError | undefined>((resolve) =>
+            requireVerifiedBusiness()(
+              { scope: getContainer(), auth_context: { actor_id: customerId } } as any,
+              {} as any,
+              (e?: unknown) => resolve(e as MedusaError | undefined)
+            )
+          )
+        const id = customers.verifiedBusiness.id
+        expect(await guard(id)).toBeUndefined()
+        expect(await guard(id)).toBeUndefined()
+
+        await http()("POST", "/admin/customers/verify", { token: admin.token, body: { customer_id: id, verified: false } })
+        expect((await guard(id))?.type).toBe(MedusaError.Types.FORBIDDEN)
+
+        await http()("POST", "/admin/customers/verify", { token: admin.token, body: { customer_id: id } })
+        expect(await guard(id)).toBeUndefined()
+      })
+    })
+  },
+})
