@@ -1,3 +1,4 @@
+import type { AxiosInstance } from "axios"
 import {
   buildClerkUser,
   createClerkKeyPair,
@@ -32,6 +33,38 @@ export function useOfflineClerk(overrides: Record<string, string> = {}) {
     /** Puts a user into the stand-in (API shape) and returns it. */
     user(options: Parameters<typeof buildClerkUser>[0] = {}) {
       return ctx.clerk.putUser(buildClerkUser(options))
+    },
+    /**
+     * The storefront flow for a new Clerk user: sign in, sync the role,
+     * refresh the token. `token` then acts as the customer.
+     */
+    async customer(
+      api: AxiosInstance,
+      pk: string,
+      options: Parameters<typeof buildClerkUser>[0] = {}
+    ) {
+      const user = ctx.user(options)
+      const post = (url: string, token?: string, body?: unknown) =>
+        api.post(url, body, {
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(url.startsWith("/store") ? { "x-publishable-api-key": pk } : {}),
+          },
+          validateStatus: () => true,
+        })
+      const signedIn = await post("/auth/customer/clerk", undefined, { token: ctx.token(user.id) })
+      expect(signedIn.status).toBe(200)
+      const synced = await post("/store/customers/sync-role", signedIn.data.token)
+      expect(synced.status).toBe(200)
+      const refreshed = await post("/auth/token/refresh", signedIn.data.token)
+      expect(refreshed.status).toBe(200)
+      return {
+        user,
+        customerId: synced.data.customer.id as string,
+        email: synced.data.customer.email as string,
+        signInToken: signedIn.data.token as string,
+        token: refreshed.data.token as string,
+      }
     },
   }
 

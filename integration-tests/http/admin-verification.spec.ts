@@ -33,18 +33,9 @@ medusaIntegrationTestRunner({
       clerk.clerk.resetRequests()
     })
 
-    const signIn = async (userId: string) =>
-      (await http()("POST", "/auth/customer/clerk", { body: { token: clerk.token(userId) } })).data.token as string
-    const refresh = async (token: string) =>
-      (await http()("POST", "/auth/token/refresh", { token })).data.token as string
     /** A synced customer and a token that acts as it. */
-    const customer = async (unsafeMetadata: Record<string, unknown>, email?: string) => {
-      const user = clerk.user({ unsafeMetadata, ...(email ? { email } : {}) })
-      const token = await signIn(user.id)
-      const res = await http()("POST", "/store/customers/sync-role", { token, pk })
-      expect(res.status).toBe(200)
-      return { user, customerId: res.data.customer.id as string, token: await refresh(token) }
-    }
+    const customer = (unsafeMetadata: Record<string, unknown>, email?: string) =>
+      clerk.customer(api, pk, { unsafeMetadata, ...(email ? { email } : {}) })
     const verify = (body: unknown, token = admin.token) =>
       http()("POST", "/admin/customers/verify", { body, token })
     const groupMembers = async () => {

@@ -67,9 +67,6 @@ medusaIntegrationTestRunner({
     let variantId: string
     let admin: { token: string; userId: string }
 
-    const signIn = async (userId: string) =>
-      (await http()("POST", "/auth/customer/clerk", { body: { token: clerk.token(userId) } })).data.token as string
-
     // Created once; the runner snapshots the database after this, and
     // restores that snapshot before every test.
     beforeAll(async () => {
@@ -87,13 +84,13 @@ medusaIntegrationTestRunner({
         secondBusiness: { accountType: "business", company: "Second SA" },
       }
       for (const [actor, unsafeMetadata] of Object.entries(metadata)) {
-        const user = clerk.user({ unsafeMetadata })
-        const signInToken = await signIn(user.id)
-        const synced = await http()("POST", "/store/customers/sync-role", { token: signInToken, pk })
-        expect(synced.status).toBe(200)
-        const refreshed = await http()("POST", "/auth/token/refresh", { token: signInToken })
-        tokens[actor as Actor] = refreshed.data.token
-        customers[actor as keyof typeof customers] = { id: synced.data.customer.id, userId: user.id, signInToken }
+        const created = await clerk.customer(api, pk, { unsafeMetadata })
+        tokens[actor as Actor] = created.token
+        customers[actor as keyof typeof customers] = {
+          id: created.customerId,
+          userId: created.user.id,
+          signInToken: created.signInToken,
+        }
       }
       tokens.anonymous = undefined
       tokens.admin = admin.token

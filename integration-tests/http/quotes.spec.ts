@@ -38,24 +38,8 @@ medusaIntegrationTestRunner({
     const boltLong = () => catalog.variants[CATALOG_SKUS.boltLong]
     const wrap = () => catalog.variants[CATALOG_SKUS.wrap]
 
-    /** A Clerk user signed in, synced and holding a token that acts as the customer. */
-    const customer = async (unsafeMetadata: Record<string, unknown>) => {
-      const user = clerk.user({ unsafeMetadata })
-      const signedIn = await http()("POST", "/auth/customer/clerk", {
-        body: { token: clerk.token(user.id) },
-      })
-      const synced = await http()("POST", "/store/customers/sync-role", {
-        token: signedIn.data.token,
-        pk,
-      })
-      expect(synced.status).toBe(200)
-      const refreshed = await http()("POST", "/auth/token/refresh", { token: signedIn.data.token })
-      return {
-        customerId: synced.data.customer.id as string,
-        email: synced.data.customer.email as string,
-        token: refreshed.data.token as string,
-      }
-    }
+    const customer = (unsafeMetadata: Record<string, unknown>) =>
+      clerk.customer(api, pk, { unsafeMetadata })
     const business = (company = "Acme GmbH") => customer({ accountType: "business", company })
     const individual = () => customer({})
 

@@ -1,0 +1,50 @@
+import { Text } from "@medusajs/ui"
+import type { CustomerMeta } from "../lib/types"
+import { AccountTypeBadge } from "./account-type-badge"
+import { SectionRow } from "./section-row"
+import { VerificationStatusBadge } from "./verification-status-badge"
+import { VerifiedByText } from "./verified-by-text"
+
+/** The rows of a customer's synced role: type, company, tax ID, verification (when and by whom). */
+export const BusinessRoleDetails = ({ meta }: { meta: CustomerMeta }) => {
+  const isBusiness = meta.account_type === "business"
+
+  return (
+    <>
+      <SectionRow title="Account type" value={<AccountTypeBadge accountType={meta.account_type} />} />
+      {isBusiness ? (
+        <>
+          <SectionRow title="Company" value={meta.company_name ?? "-"} testId="business-role-company" />
+          <SectionRow title="Tax ID" value={meta.tax_id ?? "-"} testId="business-role-tax-id" />
+          <SectionRow
+            title="Verification"
+            value={<VerificationStatusBadge isVerified={meta.is_verified} />}
+          />
+          {meta.is_verified && (
+            <SectionRow
+              title="Verified"
+              value={<VerifiedByText verifiedAt={meta.verified_at} verifiedBy={meta.verified_by} />}
+            />
+          )}
+        </>
+      ) : (
+        <SectionRow
+          title="Verification"
+          value={
+            <Text size="small" leading="compact" className="text-ui-fg-subtle text-pretty" data-testid="individual-note">
+              Individual account: only business accounts can be verified.
+            </Text>
+          }
+        />
+      )}
+      <SectionRow
+        title="Clerk user"
+        value={
+          <Text size="small" leading="compact" className="font-mono break-all">
+            {meta.clerk_user_id}
+          </Text>
+        }
+      />
+    </>
+  )
+}

@@ -1,0 +1,98 @@
+import type { AdminUserSummary, CustomerSummary } from "./types"
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: "medium",
+  timeStyle: "short",
+})
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" })
+
+/** "Nov 25, 2026, 9:40 PM" in the browser's locale; "-" for nothing. */
+export const formatDateTime = (value: string | Date | null | undefined): string => {
+  if (!value) {
+    return "-"
+  }
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? "-" : dateTimeFormat.format(date)
+}
+
+export const formatDate = (value: string | Date | null | undefined): string => {
+  if (!value) {
+    return "-"
+  }
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? "-" : dateFormat.format(date)
+}
+
+const numberFormat = new Intl.NumberFormat()
+
+/** 100000 -> "100,000" in the browser's locale. */
+export const formatNumber = (value: number): string => numberFormat.format(value)
+
+/** An amount in major units, e.g. "€24.90"; "-" when not priced yet. */
+export const formatAmount = (
+  amount: number | string | null | undefined,
+  currencyCode: string
+): string => {
+  if (amount === null || amount === undefined || amount === "") {
+    return "-"
+  }
+  const value = typeof amount === "string" ? Number(amount) : amount
+  if (!Number.isFinite(value)) {
+    return "-"
+  }
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: "currency",
+      currency: currencyCode.toUpperCase(),
+    }).format(value)
+  } catch {
+    return `${value.toFixed(2)} ${currencyCode.toUpperCase()}`
+  }
+}
+
+/** The symbol the browser's locale uses for a currency, e.g. "€" for eur. */
+export const currencySymbol = (currencyCode: string): string => {
+  try {
+    const part = new Intl.NumberFormat(undefined, {
+      style: "currency",
+      currency: currencyCode.toUpperCase(),
+    })
+      .formatToParts(0)
+      .find((p) => p.type === "currency")
+    return part?.value ?? currencyCode.toUpperCase()
+  } catch {
+    return currencyCode.toUpperCase()
+  }
+}
+
+const fullName = (first?: string | null, last?: string | null) =>
+  [first, last].filter((part) => !!part && part.trim()).join(" ")
+
+/** "Jane Doe", else the email, else the id. */
+export const customerDisplayName = (customer: CustomerSummary | null | undefined): string => {
+  if (!customer) {
+    return "-"
+  }
+  return fullName(customer.first_name, customer.last_name) || customer.email || customer.id
+}
+
+/** "Jane Doe (jane@shop.test)", else the email, else the id. */
+export const adminUserDisplayName = (user: AdminUserSummary): string => {
+  const name = fullName(user.first_name, user.last_name)
+  return name ? `${name} (${user.email})` : user.email || user.id
+}
+
+/** How many decimals a currency uses (2 for EUR, 0 for JPY). */
+export const currencyDecimals = (currencyCode: string): number => {
+  try {
+    return (
+      new Intl.NumberFormat(undefined, {
+        style: "currency",
+        currency: currencyCode.toUpperCase(),
+      }).resolvedOptions().maximumFractionDigits ?? 2
+    )
+  } catch {
+    return 2
+  }
+}

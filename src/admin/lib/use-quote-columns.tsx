@@ -1,0 +1,66 @@
+import { createDataTableColumnHelper, Text } from "@medusajs/ui"
+import { useMemo } from "react"
+import { QuoteStatusBadge } from "../components/quote-status-badge"
+import { customerDisplayName, formatDate, formatDateTime, formatNumber } from "./format"
+import type { Quote } from "./types"
+
+const columnHelper = createDataTableColumnHelper<Quote>()
+
+const quantityOf = (quote: Quote) =>
+  (quote.items ?? []).reduce((sum, item) => sum + (Number(item.quantity) || 0), 0)
+
+/** Columns of the quotes list; a row opens the quote. */
+export const useQuoteColumns = () =>
+  useMemo(
+    () => [
+      columnHelper.accessor("id", {
+        header: "Quote",
+        cell: ({ getValue }) => (
+          <Text size="small" leading="compact" className="font-mono truncate">
+            {getValue()}
+          </Text>
+        ),
+      }),
+      columnHelper.accessor("customer", {
+        header: "Customer",
+        cell: ({ row }) => {
+          const customer = row.original.customer
+          const name = customer ? customerDisplayName(customer) : row.original.customer_id
+          const secondLine = customer?.company_name ? customer.email ?? name : customer?.email !== name ? customer?.email : null
+          return (
+            <div className="flex min-w-0 flex-col">
+              <Text size="small" leading="compact" className="truncate">
+                {customer?.company_name || name}
+              </Text>
+              {secondLine && (
+                <Text size="xsmall" leading="compact" className="text-ui-fg-subtle truncate">
+                  {secondLine}
+                </Text>
+              )}
+            </div>
+          )
+        },
+      }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ getValue }) => <QuoteStatusBadge status={getValue()} />,
+      }),
+      columnHelper.display({
+        id: "lines",
+        header: "Lines",
+        cell: ({ row }) => {
+          const lines = row.original.items?.length ?? 0
+          return `${lines} ${lines === 1 ? "line" : "lines"}, ${formatNumber(quantityOf(row.original))} units`
+        },
+      }),
+      columnHelper.accessor("expires_at", {
+        header: "Offer valid until",
+        cell: ({ getValue }) => formatDate(getValue()),
+      }),
+      columnHelper.accessor("created_at", {
+        header: "Requested",
+        cell: ({ getValue }) => formatDateTime(getValue()),
+      }),
+    ],
+    []
+  )
