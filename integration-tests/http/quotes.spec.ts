@@ -463,6 +463,28 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("scheduled job: expire lapsed offers", () => {
+      it("marks quoted offers past their expiry as expired and leaves the others", async () => {
+        const buyer = await business()
+        const lapsed = await requestQuote(buyer.token)
+        const current = await requestQuote(buyer.token)
+        const requested = await requestQuote(buyer.token)
+        await respond(lapsed)
+        await respond(current)
+        await quoteService().updateQuoteRequests({ id: lapsed.id, expires_at: new Date(Date.now() - 60 * 1000) })
+
+        const { default: expireQuotesJob, config } = await import("../../src/jobs/expire-quotes")
+        await expireQuotesJob(getContainer())
+
+        expect(config.schedule).toBe("*/15 * * * *")
+        expect((await readQuote(lapsed.id)).status).toBe("expired")
+        expect((await readQuote(current.id)).status).toBe("quoted")
+        expect((await readQuote(requested.id)).status).toBe("requested")
+        const mine = await store("GET", "/store/quotes?status=expired", buyer.token)
+        expect(mine.data.quotes.map((q: any) => q.id)).toEqual([lapsed.id])
+      })
+    })
+
     describe("POST /store/quotes/:id/reject", () => {
       it("rejects a requested or quoted quote (rejected_by customer) and refuses final states with 400", async () => {
         const buyer = await business()

@@ -1,0 +1,32 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { QUOTE_MODULE } from "../../../modules/quote"
+import type QuoteModuleService from "../../../modules/quote/service"
+
+export type ExpireLapsedQuotesStepInput = {
+  /** ISO time; offers whose expires_at is before it have lapsed. */
+  now: string
+}
+
+/** Marks quoted offers past their expiry as `expired`. */
+export const expireLapsedQuotesStep = createStep(
+  "role-sync-expire-lapsed-quotes",
+  async (input: ExpireLapsedQuotesStepInput, { container }) => {
+    const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
+    const lapsed = await service.listQuoteRequests(
+      { status: "quoted", expires_at: { $lt: new Date(input.now) } },
+      { select: ["id"] }
+    )
+    const ids = lapsed.map((q) => q.id)
+    if (ids.length) {
+      await service.updateQuoteRequests(ids.map((id) => ({ id, status: "expired" as const })))
+    }
+    return new StepResponse(ids, ids)
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) {
+      return
+    }
+    const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
+    await service.updateQuoteRequests(ids.map((id) => ({ id, status: "quoted" as const })))
+  }
+)
