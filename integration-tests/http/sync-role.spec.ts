@@ -89,6 +89,15 @@ medusaIntegrationTestRunner({
         expect(me.data.customer.customer_meta).toEqual(
           expect.objectContaining({ id: res.data.customer_meta.id, account_type: "individual" })
         )
+        // The customer sees their role, not the Clerk id or which admin verified.
+        expect(me.data.customer.customer_meta.clerk_user_id).toBeUndefined()
+        expect(me.data.customer.customer_meta.verified_by).toBeUndefined()
+        const probe = await http()("GET", "/store/customers/me?fields=id,%2Bcustomer_meta.clerk_user_id", { token: refreshed, pk })
+        expect(probe.status).toBe(200)
+        expect(probe.data.customer.customer_meta?.clerk_user_id).toBeUndefined()
+        const plus = await http()("GET", "/store/customers/me?fields=%2B*customer_meta", { token: refreshed, pk })
+        expect(plus.data.customer.email).toBe("ada@example.test")
+        expect(plus.data.customer.customer_meta.account_type).toBe("individual")
       })
 
       it("stores a declared business with its company and a normalized tax ID, unverified", async () => {

@@ -8,18 +8,35 @@ import {
 } from "@medusajs/framework/http"
 import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/query-config"
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
+import { STORE_CUSTOMER_META_FIELDS } from "../../../utils/format-customer-meta"
+
+const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
+  (field) => `customer_meta.${field}`
+)
 
 /**
- * Lets `GET /store/customers/me?fields=*customer_meta` return the role.
- * Core's query validation has already run (core middlewares come first), so
- * it is run again with the link's field allowed.
+ * Lets `GET /store/customers/me?fields=*customer_meta` return the role, and
+ * only what the customer may see of it (no Clerk user id, no admin id): the
+ * star is expanded into the store's field list, the only ones allowed. Core's
+ * query validation has already run (core middlewares come first), so it is
+ * run again with these fields allowed.
  */
-const allowCustomerMetaField = (
+const allowCustomerMetaFields = (
   req: MedusaRequest,
   _res: MedusaResponse,
   next: MedusaNextFunction
 ) => {
-  req.allowed = [...(req.allowed ?? []), "customer_meta"]
+  const fields = req.query.fields
+  if (typeof fields === "string") {
+    req.query.fields = fields
+      .split(",")
+      .flatMap((field) => {
+        const star = field.trim().match(/^([+-]?)(?:\*customer_meta|customer_meta\.\*)$/)
+        return star ? STORE_META_FIELDS.map((f) => `${star[1]}${f}`) : [field]
+      })
+      .join(",")
+  }
+  req.allowed = [...(req.allowed ?? []), ...STORE_META_FIELDS]
   next()
 }
 
@@ -43,7 +60,7 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/store/customers/me",
     middlewares: [
-      allowCustomerMetaField,
+      allowCustomerMetaFields,
       validateAndTransformQuery(
         StoreGetCustomerParams,
         StoreCustomerQueryConfig.retrieveTransformQueryConfig
