@@ -235,6 +235,37 @@ medusaIntegrationTestRunner({
         expect(await cartPrice(unverifiedBiz.token)).toBe(variant.price)
         expect(await cartPrice(individual.token)).toBe(variant.price)
 
+        // Typing the verified business's email into an anonymous cart does not
+        // borrow its prices (core would attach the cart to that customer).
+        const borrowed = await http()("POST", "/store/carts", {
+          pk,
+          body: {
+            region_id: catalog.regionId,
+            email: verifiedBiz.email.toUpperCase(),
+            items: [{ variant_id: variant.id, quantity: 1 }],
+          },
+        })
+        expect(borrowed.status).toBe(400)
+        expect(borrowed.data.message).toMatch(/verified business account: sign in/)
+        const guestCart = await http()("POST", "/store/carts", {
+          pk,
+          body: { region_id: catalog.regionId, items: [{ variant_id: variant.id, quantity: 1 }] },
+        })
+        const setEmail = await http()("POST", `/store/carts/${guestCart.data.cart.id}`, {
+          pk,
+          body: { email: verifiedBiz.email },
+        })
+        expect(setEmail.status).toBe(400)
+        const stillGuest = await http()("GET", `/store/carts/${guestCart.data.cart.id}`, { pk })
+        expect(stillGuest.data.cart.customer_id ?? null).toBeNull()
+        // Other emails, and the business itself signed in, are unaffected.
+        expect(
+          (await http()("POST", "/store/carts", { pk, body: { region_id: catalog.regionId, email: "someone@example.test" } })).status
+        ).toBe(200)
+        expect(
+          (await http()("POST", "/store/carts", { token: verifiedBiz.token, pk, body: { region_id: catalog.regionId, email: verifiedBiz.email } })).status
+        ).toBe(200)
+
         // Unverifying takes the business price away at once.
         await verify({ customer_id: verifiedBiz.customerId, verified: false })
         expect(await cartPrice(verifiedBiz.token)).toBe(variant.price)

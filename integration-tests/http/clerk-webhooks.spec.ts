@@ -103,6 +103,24 @@ medusaIntegrationTestRunner({
     }
 
     describe("user.created / user.updated", () => {
+      it("an unverified email is not claimed: user.created is ignored (200), the user.updated that verifies it creates the customer", async () => {
+        const user = clerkUser({ email: "pending@example.test", emailVerified: false })
+
+        const created = await deliver("user.created", user)
+
+        expect(created.status).toBe(200)
+        expect(created.data.ignored).toBe("email not verified yet")
+        expect(await counts()).toEqual({ customers: 0, metas: 0 })
+
+        const verified = changed(user, {
+          email_addresses: [{ ...user.email_addresses[0], verification: { ...user.email_addresses[0].verification, status: "verified" } }],
+        } as any)
+        const updated = await deliver("user.updated", verified)
+        expect(updated.status).toBe(200)
+        expect(updated.data.customer_id).toMatch(/^cus_/)
+        expect(await counts()).toEqual({ customers: 1, metas: 1 })
+      })
+
       it("user.created creates the customer and its role from the signed payload alone, without calling Clerk", async () => {
         const events = collectEvents(getContainer(), ["customer_meta.synced"])
         const user = clerkUser({

@@ -43,7 +43,7 @@ medusaIntegrationTestRunner({
     const business = (company = "Acme GmbH") => customer({ accountType: "business", company })
     const individual = () => customer({})
 
-    const store = (method: "GET" | "POST", url: string, token?: string, body?: unknown) =>
+    const store = (method: "GET" | "POST" | "DELETE", url: string, token?: string, body?: unknown) =>
       http()(method, url, { token, pk, body })
     const adminCall = (method: "GET" | "POST", url: string, body?: unknown, token = admin.token) =>
       http()(method, url, { token, body })
@@ -317,6 +317,34 @@ medusaIntegrationTestRunner({
     })
 
     describe("POST /store/quotes/:id/accept", () => {
+      it("fixes the quoted lines of the accepted cart: no quantity change, removal or added line at the quoted price", async () => {
+        const buyer = await business()
+        const quote = await requestQuote(buyer.token, [{ variant_id: bolt().id, quantity: 1000 }])
+        await respond(quote, () => 1)
+        const { cart } = (await store("POST", `/store/quotes/${quote.id}/accept`, buyer.token)).data
+        const line = cart.items[0]
+
+        const more = await store("POST", `/store/carts/${cart.id}/line-items/${line.id}`, buyer.token, { quantity: 100000 })
+        expect(more.status).toBe(400)
+        expect(more.data.message).toMatch(/quoted quantities and prices/)
+        const removed = await store("DELETE", `/store/carts/${cart.id}/line-items/${line.id}`, buyer.token)
+        expect(removed.status).toBe(400)
+        const added = await store("POST", `/store/carts/${cart.id}/line-items`, buyer.token, { variant_id: bolt().id, quantity: 5 })
+        expect(added.status).toBe(400)
+
+        const after = await store("GET", `/store/carts/${cart.id}`, buyer.token)
+        expect(after.data.cart.items.map((i: any) => [i.quantity, i.unit_price])).toEqual([[1000, 1]])
+
+        // Any other cart of the customer is untouched by this rule.
+        const own = await store("POST", "/store/carts", buyer.token, {
+          region_id: catalog.regionId,
+          items: [{ variant_id: bolt().id, quantity: 1 }],
+        })
+        const ownLine = own.data.cart.items[0]
+        const changed = await store("POST", `/store/carts/${own.data.cart.id}/line-items/${ownLine.id}`, buyer.token, { quantity: 3 })
+        expect(changed.status).toBe(200)
+      })
+
       it("creates a cart for the customer whose line prices are the quoted prices, records cart_id, and marks the quote accepted", async () => {
         const buyer = await business()
         const quote = await requestQuote(buyer.token, [

@@ -250,17 +250,55 @@ medusaIntegrationTestRunner({
           expect(await counts()).toEqual({ customers: 1, metas: 1 })
         })
 
-        it("does not reuse a guest customer when the Clerk email is unverified: a new customer is created", async () => {
+        it.each([
+          ["and a guest customer has it", true],
+          ["and nobody has it", false],
+        ])("refuses an email Clerk has not verified %s: 422, nothing written, the guest untouched", async (_name, withGuest) => {
           const customerService = getContainer().resolve(Modules.CUSTOMER)
-          const guest = await customerService.createCustomers({ email: "unverified@example.test", has_account: false })
+          const guest = withGuest
+            ? await customerService.createCustomers({ email: "unverified@example.test", has_account: false })
+            : null
           const user = clerk.user({ email: "unverified@example.test", emailVerified: false })
+          const token = await signIn(user.id)
 
+          const res = await sync(token)
+
+          expect(res.status).toBe(422)
+          expect(res.data.type).toBe("email_not_verified")
+          expect(res.data.message).toMatch(/Verify your email/)
+          expect(await counts()).toEqual({ customers: withGuest ? 1 : 0, metas: 0 })
+          if (guest) {
+            expect((await customerService.retrieveCustomer(guest.id)).has_account).toBe(false)
+          }
+
+          // Once Clerk has verified it, the same sign-in goes through.
+          user.email_addresses[0].verification.status = "verified"
+          const retry = await sync(token)
+          expect(retry.status).toBe(200)
+          expect(retry.data.customer.email).toBe("unverified@example.test")
+        })
+
+        it("creates a customer without email for a Clerk user who has none", async () => {
+          const user = clerk.user({ email: null as unknown as string })
           const res = await sync(await signIn(user.id))
-
           expect(res.status).toBe(200)
-          expect(res.data.customer.id).not.toBe(guest.id)
-          expect((await customerService.retrieveCustomer(guest.id)).has_account).toBe(false)
-          expect(await counts()).toEqual({ customers: 2, metas: 1 })
+          expect(res.data.customer.email).toBeNull()
+          expect(await counts()).toEqual({ customers: 1, metas: 1 })
+        })
+
+        it("refuses core POST /store/customers to a Clerk sign-in (no account with an arbitrary email behind the sync's back)", async () => {
+          const user = clerk.user({ email: "real@example.test" })
+          const token = await signIn(user.id)
+
+          const res = await http()("POST", "/store/customers", { token, pk, body: { email: "someone-else@example.test" } })
+
+          expect(res.status).toBe(403)
+          expect(res.data.message).toMatch(/sync-role/)
+          expect(await counts()).toEqual({ customers: 0, metas: 0 })
+          const identity = await getContainer()
+            .resolve(Modules.AUTH)
+            .retrieveAuthIdentity(decodeJwt(token).auth_identity_id)
+          expect(identity.app_metadata?.customer_id).toBeUndefined()
         })
 
         it("answers 403 to a customer signed in with another provider", async () => {

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerRoutesMiddlewares } from "./admin/customers/middlewares"
 import { clerkWebhookRoutesMiddlewares } from "./hooks/clerk/middlewares"
+import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
 import { adminQuoteRoutesMiddlewares } from "./admin/quotes/middlewares"
 import { storeBulkOrderRoutesMiddlewares } from "./store/orders/middlewares"
@@ -9,6 +10,7 @@ import { storeQuoteRoutesMiddlewares } from "./store/quotes/middlewares"
 export default defineMiddlewares({
   routes: [
     ...storeCustomerRoutesMiddlewares,
+    ...storeCartRoutesMiddlewares,
     ...adminCustomerRoutesMiddlewares,
     ...clerkWebhookRoutesMiddlewares,
     ...storeQuoteRoutesMiddlewares,

@@ -8,6 +8,7 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 export const RoleSyncErrorTypes = {
   ACCOUNT_CONFLICT: "account_conflict",
   INVALID_METADATA: "invalid_metadata",
+  EMAIL_NOT_VERIFIED: "email_not_verified",
   CLERK_UNAVAILABLE: "clerk_unavailable",
 } as const
 
@@ -17,6 +18,7 @@ export type RoleSyncErrorType =
 const STATUS: Record<RoleSyncErrorType, number> = {
   account_conflict: 409,
   invalid_metadata: 422,
+  email_not_verified: 422,
   clerk_unavailable: 503,
 }
 

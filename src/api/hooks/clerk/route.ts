@@ -204,6 +204,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     if (errorType === RoleSyncErrorTypes.ACCOUNT_CONFLICT) {
       return ignore(`account conflict: ${(e as Error).message}`)
     }
+    if (errorType === RoleSyncErrorTypes.EMAIL_NOT_VERIFIED) {
+      // Clerk sends user.updated once the email is verified.
+      return ignore("email not verified yet", {}, "info")
+    }
     logger.error(`${PREFIX}: ${type} failed; Clerk will retry the delivery`, e as Error)
     res.setHeader("Retry-After", "30")
     res.status(503).json({

@@ -9,6 +9,7 @@ import {
 import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/query-config"
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
 import { STORE_CUSTOMER_META_FIELDS } from "../../../utils/format-customer-meta"
+import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
 
 const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
   (field) => `customer_meta.${field}`
@@ -41,6 +42,11 @@ const allowCustomerMetaFields = (
 }
 
 export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/customers",
+    middlewares: [refuseCoreAccountForClerk],
+  },
   {
     method: ["POST"],
     matcher: "/store/customers/sync-role",

@@ -27,9 +27,10 @@ const takeoverRefused = () =>
 
 /**
  * Decides which Medusa customer a Clerk user maps to. Read-only, so a refusal
- * (409) leaves nothing behind. Never links by email alone: a registered
- * customer with the same email is someone else's account, and a guest
- * customer is reused only when Clerk has verified the email.
+ * (409, 422) leaves nothing behind. Never links by email alone: a registered
+ * customer with the same email is someone else's account, a guest customer
+ * is reused only when Clerk has verified the email, and a new registered
+ * customer is created only for a verified email (or none).
  */
 export const resolveSyncTargetStep = createStep(
   "role-sync-resolve-sync-target",
@@ -46,6 +47,12 @@ export const resolveSyncTargetStep = createStep(
       (identity?.app_metadata?.customer_id as string | undefined) ?? null
     const meta = await metaService.retrieveByClerkUserId(input.clerk_user_id)
 
+    if (identityCustomerId && meta && meta.customer_id !== identityCustomerId) {
+      // The sign-in points at one customer and the Clerk user's role at
+      // another: only possible if something bypassed the sync. Refuse rather
+      // than move a (maybe verified) role between customers.
+      throw takeoverRefused()
+    }
     const boundId = identityCustomerId ?? meta?.customer_id ?? null
     if (boundId) {
       const [customer] = await customerService.listCustomers(
@@ -92,6 +99,15 @@ export const resolveSyncTargetStep = createStep(
           })
         }
       }
+    }
+
+    if (input.email && !input.email_verified) {
+      // A registered customer holds its email for good: claiming one that
+      // Clerk has not verified would lock the real owner out (409 forever).
+      throw roleSyncError(
+        RoleSyncErrorTypes.EMAIL_NOT_VERIFIED,
+        "Verify your email address with Clerk first: your store account is created for a verified email only. Nothing was changed."
+      )
     }
 
     return new StepResponse<SyncTarget>({

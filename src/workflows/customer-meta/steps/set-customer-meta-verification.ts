@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
+import { clearCustomerRoleCache } from "../../../utils/customer-role-cache"
 
 export type SetCustomerMetaVerificationStepInput = {
   customer_id: string
@@ -13,7 +14,7 @@ export type SetCustomerMetaVerificationStepInput = {
 
 type Compensation = Pick<
   CustomerMetaDTO,
-  "id" | "is_verified" | "verified_at" | "verified_by"
+  "id" | "customer_id" | "is_verified" | "verified_at" | "verified_by"
 > | null
 
 /**
@@ -46,6 +47,7 @@ export const setCustomerMetaVerificationStep = createStep(
     })) as CustomerMetaDTO
     return new StepResponse({ customer_meta: updated, changed: true }, {
       id: meta.id,
+      customer_id: meta.customer_id,
       is_verified: meta.is_verified,
       verified_at: meta.verified_at,
       verified_by: meta.verified_by,
@@ -63,5 +65,6 @@ export const setCustomerMetaVerificationStep = createStep(
       verified_at: previous.verified_at as Date | null,
       verified_by: previous.verified_by,
     })
+    await clearCustomerRoleCache(container, [previous.customer_id])
   }
 )

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import { clearCustomerRoleCache } from "../../../utils/customer-role-cache"
 
 export type SoftDeleteCustomerMetaStepInput = {
   id: string
@@ -27,5 +28,8 @@ export const softDeleteCustomerMetaStep = createStep(
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     await service.restoreCustomerMetas([id])
+    const restored = await service.retrieveCustomerMeta(id, { select: ["customer_id"] })
+    // A guarded request in between may have cached "no role".
+    await clearCustomerRoleCache(container, [restored.customer_id])
   }
 )

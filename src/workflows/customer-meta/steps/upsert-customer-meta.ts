@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
+import { clearCustomerRoleCache } from "../../../utils/customer-role-cache"
 import type { RoleClaims } from "../../../utils/role-claims"
 
 export type UpsertCustomerMetaStepInput = {
@@ -136,7 +137,10 @@ export const upsertCustomerMetaStep = createStep(
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     if (compensation.action === "delete") {
+      const [created] = await service.listCustomerMetas({ id: compensation.id }, { select: ["customer_id"] })
       await service.deleteCustomerMetas(compensation.id)
+      // A guarded request in between may have cached the undone role.
+      await clearCustomerRoleCache(container, created ? [created.customer_id] : [])
       return
     }
     const { previous } = compensation
@@ -152,5 +156,6 @@ export const upsertCustomerMetaStep = createStep(
       verified_by: previous.verified_by,
       clerk_updated_at: (previous.clerk_updated_at ?? null) as Date | null,
     })
+    await clearCustomerRoleCache(container, [previous.customer_id])
   }
 )

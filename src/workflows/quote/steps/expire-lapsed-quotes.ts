@@ -12,14 +12,14 @@ export const expireLapsedQuotesStep = createStep(
   "role-sync-expire-lapsed-quotes",
   async (input: ExpireLapsedQuotesStepInput, { container }) => {
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
-    const lapsed = await service.listQuoteRequests(
-      { status: "quoted", expires_at: { $lt: new Date(input.now) } },
-      { select: ["id"] }
-    )
-    const ids = lapsed.map((q) => q.id)
-    if (ids.length) {
-      await service.updateQuoteRequests(ids.map((id) => ({ id, status: "expired" as const })))
-    }
+    const now = new Date(input.now)
+    // One conditional update: an offer re-priced meanwhile (new expiry) or
+    // accepted meanwhile no longer matches and is left alone.
+    const expired = await service.updateQuoteRequests({
+      selector: { status: "quoted", expires_at: { $lt: now } },
+      data: { status: "expired" },
+    })
+    const ids = expired.map((q) => q.id)
     return new StepResponse(ids, ids)
   },
   async (ids, { container }) => {

@@ -1,0 +1,22 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { refuseQuotedLineChanges } from "./refuse-quoted-line-changes"
+import { refuseVerifiedBusinessEmail } from "./refuse-verified-business-email"
+
+/** Guards on Medusa's own cart routes that keep business prices honest. */
+export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/carts",
+    middlewares: [refuseVerifiedBusinessEmail],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/carts/:id",
+    middlewares: [refuseVerifiedBusinessEmail],
+  },
+  {
+    method: ["POST", "DELETE"],
+    matcher: "/store/carts/:id/line-items*",
+    middlewares: [refuseQuotedLineChanges],
+  },
+]
