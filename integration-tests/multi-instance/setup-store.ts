@@ -10,12 +10,8 @@
 import fs from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  createApiKeysWorkflow,
-  createSalesChannelsWorkflow,
-  createUserAccountWorkflow,
-  linkSalesChannelsToApiKeyWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { createStoreContext } from "../helpers/medusa"
 
 export default async function setupStore({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -24,21 +20,7 @@ export default async function setupStore({ container }: ExecArgs) {
     throw new Error("SETUP_OUTPUT_FILE is required")
   }
 
-  const {
-    result: [salesChannel],
-  } = await createSalesChannelsWorkflow(container).run({
-    input: { salesChannelsData: [{ name: "Webshop" }] },
-  })
-  const {
-    result: [apiKey],
-  } = await createApiKeysWorkflow(container).run({
-    input: {
-      api_keys: [{ title: "Storefront", type: "publishable", created_by: "setup-store" }],
-    },
-  })
-  await linkSalesChannelsToApiKeyWorkflow(container).run({
-    input: { id: apiKey.id, add: [salesChannel.id] },
-  })
+  const { salesChannelId, publishableKey } = await createStoreContext(container)
 
   let admin: { email: string; userId: string } | null = null
   const email = process.env.SETUP_ADMIN_EMAIL
@@ -59,7 +41,7 @@ export default async function setupStore({ container }: ExecArgs) {
 
   fs.writeFileSync(
     output,
-    JSON.stringify({ publishableKey: apiKey.token, salesChannelId: salesChannel.id, admin }, null, 2)
+    JSON.stringify({ publishableKey, salesChannelId, admin }, null, 2)
   )
   logger.info(`[setup-store] publishable key and sales channel${admin ? " and admin user" : ""} created`)
 }

@@ -5,10 +5,10 @@ import { verifyWebhook } from "@clerk/backend/webhooks"
 import { CLERK_MODULE } from "../../../modules/clerk"
 import type ClerkModuleService from "../../../modules/clerk/service"
 import {
-  ClerkWebhookPayloadError,
-  clerkUserIdFromWebhookData,
-  clerkUserSnapshotFromWebhookData,
-} from "../../../modules/clerk/webhook-user"
+  ClerkUserPayloadError,
+  clerkUserIdFromJson,
+  clerkUserSnapshotFromJson,
+} from "../../../modules/clerk/clerk-user"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import { RoleSyncErrorTypes } from "../../../utils/role-sync-error"
@@ -144,7 +144,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     switch (type) {
       case "user.created":
       case "user.updated": {
-        const clerkUser = clerkUserSnapshotFromWebhookData(event.data)
+        const clerkUser = clerkUserSnapshotFromJson(event.data)
 
         if (await wasDeleted(req, clerkUser.id)) {
           return ignore(
@@ -173,7 +173,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       }
 
       case "user.deleted": {
-        const clerkUserId = clerkUserIdFromWebhookData(event.data)
+        const clerkUserId = clerkUserIdFromJson(event.data)
         const { result } = await deleteClerkUserWorkflow(req.scope).run({
           input: { clerk_user_id: clerkUserId },
         })
@@ -190,7 +190,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
         return reply({ ignored: "unhandled event type" })
     }
   } catch (e) {
-    if (e instanceof ClerkWebhookPayloadError) {
+    if (e instanceof ClerkUserPayloadError) {
       res.status(400).json({
         type: "invalid_data",
         message: `Malformed ${type} payload: ${e.message}`,

@@ -9,25 +9,33 @@ export type LoadCustomerMetaForVerificationStepInput = {
   verified: boolean
 }
 
-/** 404 for an unknown customer, 400 for verifying an individual. */
+/** 404 for a customer without a role, 400 for verifying an individual. */
+export function assertVerifiable(
+  meta: CustomerMetaDTO | null,
+  input: { customer_id: string; verified: boolean }
+): asserts meta is CustomerMetaDTO {
+  if (!meta) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Customer ${input.customer_id} has no synced role: nothing to verify`
+    )
+  }
+  if (input.verified && meta.account_type !== "business") {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Customer ${input.customer_id} is an individual; only business customers can be verified`
+    )
+  }
+}
+
+/** Reads the role to verify, before the lock: its Clerk user names the lock. */
 export const loadCustomerMetaForVerificationStep = createStep(
   "role-sync-load-customer-meta-for-verification",
   async (input: LoadCustomerMetaForVerificationStepInput, { container }) => {
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     const meta = await service.retrieveByCustomerId(input.customer_id)
-    if (!meta) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Customer ${input.customer_id} has no synced role: nothing to verify`
-      )
-    }
-    if (input.verified && meta.account_type !== "business") {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Customer ${input.customer_id} is an individual; only business customers can be verified`
-      )
-    }
+    assertVerifiable(meta, input)
     return new StepResponse<CustomerMetaDTO>(meta)
   }
 )

@@ -60,7 +60,11 @@ export const resolveSyncTargetStep = createStep(
         { select: ["id"] }
       )
       if (customer) {
-        const owner = await metaService.retrieveByCustomerId(boundId)
+        // The role found above already is this customer's when they match.
+        const owner =
+          meta?.customer_id === boundId
+            ? meta
+            : await metaService.retrieveByCustomerId(boundId)
         if (owner && owner.clerk_user_id !== input.clerk_user_id) {
           throw takeoverRefused()
         }

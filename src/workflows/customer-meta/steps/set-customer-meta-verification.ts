@@ -1,9 +1,9 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
 import { clearCustomerRoleCache } from "../../../utils/customer-role-cache"
+import { assertVerifiable } from "./load-customer-meta-for-verification"
 
 export type SetCustomerMetaVerificationStepInput = {
   customer_id: string
@@ -27,15 +27,8 @@ export const setCustomerMetaVerificationStep = createStep(
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     const meta = await service.retrieveByCustomerId(input.customer_id)
-    if (!meta) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer ${input.customer_id} has no synced role`)
-    }
-    if (input.verified && meta.account_type !== "business") {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Customer ${input.customer_id} is an individual; only business customers can be verified`
-      )
-    }
+    // Checked again under the lock: a sync may have changed the role since.
+    assertVerifiable(meta, input)
     if (meta.is_verified === input.verified) {
       return new StepResponse({ customer_meta: meta, changed: false }, null as Compensation)
     }

@@ -40,9 +40,9 @@ export const upsertCustomerMetaStep = createStep(
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
 
-    const existing =
-      (await service.retrieveByClerkUserId(input.clerk_user_id)) ??
-      (await service.retrieveByCustomerId(input.customer_id))
+    // resolveSyncTargetStep already refused a customer owned by another
+    // Clerk user; the unique indexes are the backstop.
+    const existing = await service.retrieveByClerkUserId(input.clerk_user_id)
 
     const incomingAt = input.clerk_updated_at ? new Date(input.clerk_updated_at) : null
 
@@ -84,9 +84,8 @@ export const upsertCustomerMetaStep = createStep(
     const roleChanged = ROLE_FIELDS.some(
       (field) => (existing[field] ?? null) !== (input.claims[field] ?? null)
     )
-    const bindingChanged =
-      existing.customer_id !== input.customer_id ||
-      existing.clerk_user_id !== input.clerk_user_id
+    // The customer it was bound to was deleted: the role moves to the new one.
+    const bindingChanged = existing.customer_id !== input.customer_id
 
     if (!roleChanged && !bindingChanged) {
       // Newer data with the same role still moves the watermark (and only
@@ -111,7 +110,6 @@ export const upsertCustomerMetaStep = createStep(
     const updated = (await service.updateCustomerMetas({
       id: existing.id,
       customer_id: input.customer_id,
-      clerk_user_id: input.clerk_user_id,
       ...input.claims,
       ...(incomingAt ? { clerk_updated_at: incomingAt } : {}),
       ...(verificationReset || input.claims.account_type !== "business"

@@ -3,10 +3,11 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { CUSTOMER_META_MODULE } from "../../../../modules/customer-meta"
-import type CustomerMetaModuleService from "../../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../../modules/customer-meta/types"
-import { formatAdminCustomerMeta } from "../../../../utils/format-customer-meta"
+import {
+  ADMIN_CUSTOMER_META_FIELDS,
+  formatAdminCustomerMeta,
+} from "../../../../utils/format-customer-meta"
 import type { AdminListBusinessCustomersParamsType } from "../validators"
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -22,8 +23,6 @@ export const GET = async (
 ) => {
   const { verified, q, limit, offset } =
     req.validatedQuery as unknown as AdminListBusinessCustomersParamsType
-  const metaService: CustomerMetaModuleService =
-    req.scope.resolve(CUSTOMER_META_MODULE)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
   const filters: Record<string, unknown> = { account_type: "business" }
@@ -42,38 +41,33 @@ export const GET = async (
     ]
   }
 
-  const [metas, count] = await metaService.listAndCountCustomerMetas(filters, {
-    skip: offset,
-    take: limit,
-    order: { created_at: "DESC" },
+  // One Query through the read-only customer_meta -> customer link.
+  const { data: metas, metadata } = await query.graph({
+    entity: "customer_meta",
+    fields: [
+      ...ADMIN_CUSTOMER_META_FIELDS,
+      "customer.id",
+      "customer.email",
+      "customer.first_name",
+      "customer.last_name",
+    ],
+    filters,
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
 
-  const ids = metas.map((m) => m.customer_id)
-  const { data: customers } = ids.length
-    ? await query.graph({
-        entity: "customer",
-        fields: ["id", "email", "first_name", "last_name"],
-        filters: { id: ids },
-      })
-    : { data: [] as any[] }
-  const byId = new Map<string, any>(customers.map((c: any) => [c.id, c] as [string, any]))
-
   res.json({
-    business_customers: metas.map((meta) => {
-      const customer = byId.get(meta.customer_id)
-      return {
-        ...formatAdminCustomerMeta(meta as CustomerMetaDTO),
-        customer: customer
-          ? {
-              id: customer.id,
-              email: customer.email ?? null,
-              first_name: customer.first_name ?? null,
-              last_name: customer.last_name ?? null,
-            }
-          : null,
-      }
-    }),
-    count,
+    business_customers: metas.map(({ customer, ...meta }: any) => ({
+      ...formatAdminCustomerMeta(meta as CustomerMetaDTO),
+      customer: customer
+        ? {
+            id: customer.id,
+            email: customer.email ?? null,
+            first_name: customer.first_name ?? null,
+            last_name: customer.last_name ?? null,
+          }
+        : null,
+    })),
+    count: metadata?.count ?? metas.length,
     limit,
     offset,
   })
