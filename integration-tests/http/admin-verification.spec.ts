@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../helpers/db-name"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { useOfflineClerk } from "../helpers/clerk"
 import {
@@ -16,7 +17,7 @@ jest.setTimeout(120 * 1000)
 const clerk = useOfflineClerk()
 
 medusaIntegrationTestRunner({
-  dbName: "medusa-role-sync-admin-verification",
+  dbName: testDbName("admin-verification"),
   env: clerk.env,
   testSuite: ({ api, getContainer }) => {
     let pk: string

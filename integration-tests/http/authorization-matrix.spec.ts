@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../helpers/db-name"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { useOfflineClerk } from "../helpers/clerk"
 import { CATALOG_SKUS, seedCatalog } from "../helpers/catalog"
@@ -55,7 +56,7 @@ const MATRIX: [string, Record<Actor, number>][] = [
 const ORDER: Actor[] = ["anonymous", "individual", "unverifiedBusiness", "secondBusiness", "admin", "verifiedBusiness"]
 
 medusaIntegrationTestRunner({
-  dbName: "medusa-role-sync-authz",
+  dbName: testDbName("authz"),
   env: clerk.env,
   testSuite: ({ api, getContainer }) => {
     const http = () => httpClient(api)

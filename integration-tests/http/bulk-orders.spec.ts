@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../helpers/db-name"
 import { Modules } from "@medusajs/framework/utils"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { useOfflineClerk } from "../helpers/clerk"
@@ -10,7 +11,7 @@ jest.setTimeout(120 * 1000)
 const clerk = useOfflineClerk()
 
 medusaIntegrationTestRunner({
-  dbName: "medusa-role-sync-bulk",
+  dbName: testDbName("bulk"),
   env: clerk.env,
   testSuite: ({ api, getContainer }) => {
     const http = () => httpClient(api)

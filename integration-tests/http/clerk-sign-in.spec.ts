@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../helpers/db-name"
 import { Modules } from "@medusajs/framework/utils"
 import { createClerkKeyPair, signSessionToken } from "../helpers/clerk-stand-in"
 import { useOfflineClerk } from "../helpers/clerk"
@@ -9,7 +10,7 @@ jest.setTimeout(120 * 1000)
 const clerk = useOfflineClerk()
 
 medusaIntegrationTestRunner({
-  dbName: "medusa-role-sync-sign-in",
+  dbName: testDbName("sign-in"),
   env: clerk.env,
   testSuite: ({ api, getContainer }) => {
     const http = () => httpClient(api)

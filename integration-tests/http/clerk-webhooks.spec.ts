@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../helpers/db-name"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { buildClerkUser, useOfflineClerk } from "../helpers/clerk"
 import {
@@ -22,7 +23,7 @@ const clerk = useOfflineClerk({ CLERK_WEBHOOK_SIGNING_SECRET: SECRET })
 type ClerkApiUser = ReturnType<typeof buildClerkUser>
 
 medusaIntegrationTestRunner({
-  dbName: "medusa-role-sync-webhooks",
+  dbName: testDbName("webhooks"),
   env: clerk.env,
   testSuite: ({ api, getContainer }) => {
     let pk: string

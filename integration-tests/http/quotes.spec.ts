@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../helpers/db-name"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { useOfflineClerk } from "../helpers/clerk"
@@ -19,7 +20,7 @@ const clerk = useOfflineClerk()
 const inOneDay = () => new Date(Date.now() + 24 * 3600 * 1000).toISOString()
 
 medusaIntegrationTestRunner({
-  dbName: "medusa-role-sync-quotes",
+  dbName: testDbName("quotes"),
   env: clerk.env,
   testSuite: ({ api, getContainer }) => {
     const http = () => httpClient(api)

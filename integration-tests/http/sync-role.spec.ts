@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../helpers/db-name"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { useOfflineClerk } from "../helpers/clerk"
 import {
@@ -14,7 +15,7 @@ jest.setTimeout(120 * 1000)
 const clerk = useOfflineClerk()
 
 medusaIntegrationTestRunner({
-  dbName: "medusa-role-sync-sync-role",
+  dbName: testDbName("sync-role"),
   env: clerk.env,
   testSuite: ({ api, getContainer }) => {
     let pk: string

@@ -1,4 +1,5 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { testDbName } from "../../../../integration-tests/helpers/db-name"
 import { CUSTOMER_META_MODULE } from ".."
 import CustomerMeta from "../models/customer-meta"
 import CustomerMetaModuleService from "../service"
@@ -13,6 +14,7 @@ const moduleOptions = {
 
 moduleIntegrationTestRunner<CustomerMetaModuleService>({
   moduleName: CUSTOMER_META_MODULE,
+  dbName: testDbName("customer-meta-module"),
   moduleModels: [CustomerMeta],
   resolve: "./src/modules/customer-meta",
   moduleOptions,
