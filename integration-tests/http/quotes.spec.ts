@@ -92,6 +92,7 @@ medusaIntegrationTestRunner({
         expect(quote).toEqual(
           expect.objectContaining({
             id: expect.stringMatching(/^qreq_/),
+            display_id: expect.any(Number),
             status: "requested",
             customer_id: buyer.customerId,
             message: "Pallet pricing, please",
@@ -130,9 +131,29 @@ medusaIntegrationTestRunner({
 
         for (let i = 0; i < 40 && !events.seen.length; i++) await settle(50)
         expect(events.seen).toEqual([
-          { name: "quote_request.created", data: { id: quote.id, customer_id: buyer.customerId } },
+          {
+            name: "quote_request.created",
+            data: { id: quote.id, display_id: quote.display_id, customer_id: buyer.customerId },
+          },
         ])
         events.stop()
+      })
+
+      it("numbers quotes from a sequence (display_id), the same number in the store and admin answers", async () => {
+        const buyer = await business()
+        const first = await requestQuote(buyer.token)
+        const second = await requestQuote(buyer.token)
+        expect(Number.isInteger(first.display_id) && first.display_id > 0).toBe(true)
+        expect(second.display_id).toBe(first.display_id + 1)
+
+        const adminDetail = await adminCall("GET", `/admin/quotes/${second.id}`)
+        expect(adminDetail.data.quote.display_id).toBe(second.display_id)
+        const adminList = await adminCall("GET", `/admin/quotes?customer_id=${buyer.customerId}`)
+        expect(adminList.data.quotes.map((q: any) => q.display_id)).toEqual([second.display_id, first.display_id])
+        const mine = await store("GET", "/store/quotes", buyer.token)
+        expect(mine.data.quotes.map((q: any) => q.display_id)).toEqual([second.display_id, first.display_id])
+        // Stored, not computed per answer.
+        expect((await readQuote(first.id)).display_id).toBe(first.display_id)
       })
 
       it("answers 400 naming every bad variant (unknown, another sales channel, draft product), stores nothing and emits nothing", async () => {

@@ -49,6 +49,8 @@ export type QuoteItem = {
 /** A quote over HTTP (store and admin). Dates are ISO strings. */
 export type Quote = {
   id: string
+  /** A short number for people ("#12"), from a sequence; `id` stays the key. */
+  display_id: number
   status: QuoteStatus
   customer_id: string
   message: string | null

@@ -31,6 +31,8 @@ export type QuoteRequestItemDTO = {
 
 export type QuoteRequestDTO = {
   id: string
+  /** Sequential number shown to people ("#12"). */
+  display_id: number
   customer_id: string
   status: QuoteStatus
   message: string | null

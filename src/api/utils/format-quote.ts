@@ -3,6 +3,7 @@ import type { QuoteRequestItemDTO } from "../../types/quote"
 /** The quote's own columns as Query reads them (`quote_request` entity). */
 export const QUOTE_FIELDS = [
   "id",
+  "display_id",
   "status",
   "customer_id",
   "message",
@@ -48,6 +49,7 @@ export function formatQuote(quote: Record<string, any>) {
   )
   return {
     id: quote.id as string,
+    display_id: quote.display_id as number,
     status: quote.status,
     customer_id: quote.customer_id,
     message: quote.message ?? null,

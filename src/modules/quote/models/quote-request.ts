@@ -5,6 +5,9 @@ import QuoteRequestItem from "./quote-request-item"
 const QuoteRequest = model
   .define("quote_request", {
     id: model.id({ prefix: "qreq" }).primaryKey(),
+    // A short number people can say and search for ("quote #12"), from a
+    // sequence like orders' display_id; the id stays the key everywhere.
+    display_id: model.autoincrement(),
     customer_id: model.text(),
     status: model.enum([...QUOTE_STATUSES]).default("requested"),
     message: model.text().nullable(),

@@ -49,6 +49,8 @@ export const createQuoteRequestWorkflow = createWorkflow(
       eventName: RoleSyncEvents.QUOTE_REQUEST_CREATED,
       data: transform({ quote }, ({ quote }) => ({
         id: quote.id,
+        // The number people see, so a subscriber can say "quote #12" without a lookup.
+        display_id: quote.display_id,
         customer_id: quote.customer_id,
       })),
     }).config({ name: "role-sync-emit-quote-request-created" })
