@@ -21,21 +21,29 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     return shot(page, "logged-in")
   })
 
-  await step("widget: business customer, not verified yet", async () => {
+  await step("widget: business customer, not verified yet, at the top of the side column", async () => {
     await page.goto(app(`/customers/${acme.customerId}`))
     const widget = page.getByTestId("customer-business-role")
     await widget.getByText(acme.company).waitFor()
     await widget.getByText("Not verified").waitFor()
     assert.equal(await widget.getByTestId("business-role-tax-id").innerText().then((t) => t.includes(acme.taxId)), true, "tax ID shown")
-    await widget.scrollIntoViewIfNeeded()
+    // Where people look: the side column, visible without scrolling.
+    const box = await widget.boundingBox()
+    const viewport = page.viewportSize()
+    assert.ok(box && box.x > viewport.width / 2, `the card is in the side column (x = ${box?.x})`)
+    assert.ok(box.y < viewport.height / 2, `the card starts in the upper half of the first screen (y = ${box.y})`)
     return shot(page, "customer-widget-unverified")
   })
 
-  await step("widget: verify (confirm the prompt)", async () => {
+  await step("widget: verify (the prompt says what changes)", async () => {
     const widget = page.getByTestId("customer-business-role")
     await widget.getByTestId("verify-button").click()
     const dialog = page.getByRole("alertdialog")
     await dialog.getByText(`Verify ${acme.company}?`).waitFor()
+    const description = await dialog.innerText()
+    assert.ok(description.includes(acme.company) && description.includes("123"), "the prompt repeats what is being verified")
+    assert.match(description, /verified-business customer group/, "the prompt names the group verification adds")
+    assert.match(description, /business prices/, "the prompt says prices change")
     const file = await shot(page, "verify-prompt")
     await dialog.getByRole("button", { name: "Verify", exact: true }).click()
     await page.getByText("Business verified").first().waitFor()
@@ -55,8 +63,8 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     assert.equal(rows[0].is_verified, true, "is_verified")
     assert.equal(rows[0].verified_by, admin.userId, "verified_by")
     assert.ok(rows[0].verified_at, "verified_at set")
-    const widget = page.getByTestId("customer-business-role")
-    await widget.scrollIntoViewIfNeeded()
+    // The "Verified businesses" group section of the page shows the new membership.
+    await page.getByText("Verified businesses").first().waitFor()
     return shot(page, "customer-widget-verified")
   })
 
@@ -65,60 +73,69 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     const widget = page.getByTestId("customer-business-role")
     await widget.getByTestId("individual-note").waitFor()
     assert.equal(await widget.getByTestId("verify-button").count(), 0, "no Verify for an individual")
-    await widget.scrollIntoViewIfNeeded()
     return shot(page, "customer-widget-individual")
   })
 
-  await step("widget: customer without a Clerk role", async () => {
+  await step("widget: a customer who never used Clerk gets no card", async () => {
     await page.goto(app(`/customers/${guest.customerId}`))
-    const widget = page.getByTestId("customer-business-role")
-    await widget.getByTestId("no-clerk-role").waitFor()
-    await widget.scrollIntoViewIfNeeded()
-    return shot(page, "customer-widget-no-role")
+    await page.getByText("walk-in@e2e.test").first().waitFor()
+    const file = await shot(page, "customer-without-clerk-role")
+    assert.equal(await page.getByTestId("customer-business-role").count(), 0, "no role card once the page has settled")
+    return file
   })
 
-  await step("business customers: verified filter + search", async () => {
+  await step("business customers: verification filter + search", async () => {
     await sidebarLink(page, "Business customers").click()
-    await page.getByTestId("business-customers-page").waitFor()
-    const rows = page.locator("table tbody tr")
+    const list = page.getByTestId("business-customers-page")
+    await list.waitFor()
+    const rows = list.locator("table tbody tr")
     await rows.filter({ hasText: globex.company }).waitFor()
-    await chooseOption(page, "verified-filter", "Verified")
-    await page.getByPlaceholder("Search company, tax ID or email").fill("acme")
-    const acmeRow = rows.filter({ hasText: acme.company })
-    await acmeRow.waitFor()
-    await acmeRow.getByText("Verified", { exact: true }).waitFor()
+    // Search first: Globex leaves the list.
+    await list.getByPlaceholder("Search company, tax ID or email").fill("acme")
+    await waitForUrl(page, (url) => url.searchParams.get("q") === "acme")
     await waitForCount(rows.filter({ hasText: globex.company }), 0)
+    // Then the filter, from the DataTable's filter menu.
+    await addTableFilter(page, list, "Verification", ["Verified"])
+    await waitForUrl(page, (url) => url.searchParams.get("is_verified") === "true" && url.searchParams.get("q") === "acme")
+    const acmeRow = rows.filter({ hasText: acme.company })
+    await acmeRow.getByText("Verified", { exact: true }).waitFor()
     assert.equal(await rows.count(), 1, "exactly one verified business matches 'acme'")
     return shot(page, "business-customers-verified")
   })
 
   await step("business customers: not verified filter", async () => {
-    await page.getByPlaceholder("Search company, tax ID or email").fill("")
-    await chooseOption(page, "verified-filter", "Not verified")
-    const rows = page.locator("table tbody tr")
+    const list = page.getByTestId("business-customers-page")
+    await list.getByPlaceholder("Search company, tax ID or email").fill("")
+    await waitForUrl(page, (url) => !url.searchParams.has("q"))
+    await changeTableFilter(page, list, "Verified", ["Not verified"])
+    await waitForUrl(page, (url) => url.searchParams.get("is_verified") === "false")
+    const rows = list.locator("table tbody tr")
     await rows.filter({ hasText: globex.company }).waitFor()
     await waitForCount(rows.filter({ hasText: acme.company }), 0)
     return shot(page, "business-customers-unverified")
   })
 
   await step("business customers: verify from the row action", async () => {
-    const rows = page.locator("table tbody tr")
+    const list = page.getByTestId("business-customers-page")
+    const rows = list.locator("table tbody tr")
     await rows.filter({ hasText: globex.company }).getByTestId("verify-button").click()
     const dialog = page.getByRole("alertdialog")
     await dialog.getByText(`Verify ${globex.company}?`).waitFor()
     await dialog.getByRole("button", { name: "Verify", exact: true }).click()
     await page.getByText(`${globex.company} is now a verified business.`).first().waitFor()
-    // The "Not verified" list refreshes: Globex leaves it.
+    // The "Not verified" list refreshes: Globex leaves it, and the list is empty.
     await waitForCount(rows.filter({ hasText: globex.company }), 0)
+    await list.getByText("No matching business customers").waitFor()
     const { rows: meta } = await db.query(
       `SELECT is_verified FROM customer_meta WHERE customer_id = $1 AND deleted_at IS NULL`,
       [globex.customerId]
     )
     assert.equal(meta[0]?.is_verified, true, "Globex verified in the database")
-    await chooseOption(page, "verified-filter", "All businesses")
+    const file = await shot(page, "business-customers-filtered-empty")
+    await clearTableFilters(list)
     await rows.filter({ hasText: globex.company }).getByTestId("unverify-button").waitFor()
     await rows.filter({ hasText: acme.company }).getByTestId("unverify-button").waitFor()
-    return shot(page, "business-customers-all-verified")
+    return file
   })
 }
 
@@ -126,9 +143,10 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
 export async function runQuoteSteps({ page, quote, quoteToReject, db, step, shot }) {
   await step("quotes: list filtered by status", async () => {
     await sidebarLink(page, "Quotes").click()
-    await page.getByTestId("quotes-page").waitFor()
-    await chooseOption(page, "quote-status-filter", "Requested")
-    const row = page.locator("table tbody tr").filter({ hasText: quote.id })
+    const list = page.getByTestId("quotes-page")
+    await list.waitFor()
+    await addTableFilter(page, list, "Status", ["Requested"])
+    const row = quoteRow(list, quote)
     await row.waitFor()
     await row.getByText("Requested").waitFor()
     return shot(page, "quotes-requested")
@@ -136,9 +154,14 @@ export async function runQuoteSteps({ page, quote, quoteToReject, db, step, shot
 
   const expiresOn = new Date(Date.now() + 30 * 24 * 3600 * 1000)
   await step("quote: set prices, expiry and note", async () => {
-    await page.locator("table tbody tr").filter({ hasText: quote.id }).click()
+    await quoteRow(page.getByTestId("quotes-page"), quote).click()
     const form = page.getByTestId("quote-response-form")
     await form.waitFor()
+    // The breadcrumb names the quote by its number, not its 30-character id.
+    await page.locator("ol").getByText(`#${quote.displayId}`, { exact: true }).waitFor()
+    assert.equal(await page.locator("ol").getByText(quote.id).count(), 0, "no raw id in the breadcrumb")
+    // A host app's widget in the plugin's side zone gets the quote as `data`.
+    await page.getByTestId("host-quote-widget").getByText(`Quote #${quote.displayId} is requested.`).waitFor()
     const inputs = form.getByTestId("quote-item-unit-price")
     assert.equal(await inputs.count(), quote.prices.length, "one price input per line")
     for (const [index, price] of quote.prices.entries()) {
@@ -154,10 +177,13 @@ export async function runQuoteSteps({ page, quote, quoteToReject, db, step, shot
   await step("quote: send", async () => {
     const form = page.getByTestId("quote-response-form")
     await form.getByTestId("send-quote").click()
-    await page.getByText("Quote sent").first().waitFor()
+    await page.getByTestId("quote-notice").getByText("Quote sent").waitFor()
     await page.getByTestId("quote-summary").getByTestId("quote-status").getByText("Quoted").waitFor()
     await page.getByTestId("quote-expires-at").waitFor()
-    return shot(page, "quote-sent")
+    const file = await shot(page, "quote-sent")
+    await assertNotCovered(page, page.getByTestId("send-quote"))
+    await assertNotCovered(page, page.getByTestId("reject-quote"))
+    return file
   })
 
   await step("database: quote is quoted with the prices, expiry and note", async () => {
@@ -171,23 +197,28 @@ export async function runQuoteSteps({ page, quote, quoteToReject, db, step, shot
     )
     const byId = new Map(items.rows.map((r) => [r.id, r.price]))
     quote.itemIds.forEach((id, index) => assert.equal(byId.get(id), quote.prices[index], `price of line ${index + 1}`))
-    await sidebarLink(page, "Quotes").click()
-    await chooseOption(page, "quote-status-filter", "Quoted")
-    await page.locator("table tbody tr").filter({ hasText: quote.id }).getByText("Quoted").waitFor()
+    // Back to the list (browser back): the status filter is still there, kept in the URL.
+    await page.goBack()
+    const list = page.getByTestId("quotes-page")
+    await list.getByRole("button", { name: "Requested", exact: true }).waitFor()
+    await changeTableFilter(page, list, "Requested", ["Quoted", "Requested"])
+    await quoteRow(list, quote).getByText("Quoted").waitFor()
+    if (quoteToReject) await waitForCount(quoteRow(list, quoteToReject), 0)
     return shot(page, "quotes-quoted")
   })
 
   if (!quoteToReject) return
   await step("quote: reject (confirm the prompt), then read-only", async () => {
-    await chooseOption(page, "quote-status-filter", "All statuses")
-    await page.locator("table tbody tr").filter({ hasText: quoteToReject.id }).click()
+    const list = page.getByTestId("quotes-page")
+    await clearTableFilters(list)
+    await quoteRow(list, quoteToReject).click()
     const form = page.getByTestId("quote-response-form")
     await form.getByTestId("quote-note").fill(quoteToReject.note)
     await form.getByTestId("reject-quote").click()
     const dialog = page.getByRole("alertdialog")
     await dialog.getByText("Reject this quote?").waitFor()
     await dialog.getByRole("button", { name: "Reject quote", exact: true }).click()
-    await page.getByText("Quote rejected").first().waitFor()
+    await page.getByTestId("quote-notice").getByText("Quote rejected").waitFor()
     await page.getByTestId("quote-summary").getByTestId("quote-status").getByText("Rejected").waitFor()
     // Final: the lines are shown without inputs and nothing can be sent.
     await page.getByTestId("quote-items-section").waitFor()
@@ -201,16 +232,63 @@ export async function runQuoteSteps({ page, quote, quoteToReject, db, step, shot
   })
 }
 
+/** The row of a quote in the Quotes list, found by its number ("#12"), as people see it. */
+function quoteRow(list, quote) {
+  return list
+    .locator("table tbody tr")
+    .filter({ has: list.page().getByTestId("quote-number").getByText(`#${quote.displayId}`, { exact: true }) })
+}
+
 /** A link in the admin's sidebar (the breadcrumbs may hold a link with the same name). */
 function sidebarLink(page, name) {
   return page.getByRole("navigation").getByRole("link", { name, exact: true }).first()
 }
 
-/** Opens a @medusajs/ui Select (by the trigger's data-testid) and picks an option. */
-async function chooseOption(page, testId, label) {
-  await page.getByTestId(testId).click()
-  await page.getByRole("option", { name: label, exact: true }).click()
-  await page.getByTestId(testId).getByText(label, { exact: true }).waitFor()
+/**
+ * Adds a filter through the DataTable's filter menu (the funnel button) and
+ * picks its options in the popover that opens, then closes the popover.
+ */
+async function addTableFilter(page, container, filterLabel, optionLabels) {
+  await container.getByTestId("data-table-filter-menu").getByRole("button").click()
+  await page.getByRole("menuitem", { name: filterLabel, exact: true }).click()
+  for (const label of optionLabels) {
+    await filterPopover(page).getByText(label, { exact: true }).click()
+  }
+  await page.keyboard.press("Escape")
+  await container.getByRole("button", { name: optionLabels.join(", "), exact: true }).waitFor()
+}
+
+/**
+ * Changes an applied filter: opens it by its current value (the pill's
+ * button) and toggles the given options (radio: picks one).
+ */
+async function changeTableFilter(page, container, currentValue, toggleLabels) {
+  await container.getByRole("button", { name: currentValue, exact: true }).click()
+  for (const label of toggleLabels) {
+    await filterPopover(page).getByText(label, { exact: true }).click()
+  }
+  await page.keyboard.press("Escape")
+}
+
+/** The open filter's popover (radio options, or a searchable list of checkboxes). */
+function filterPopover(page) {
+  return page.locator("[data-radix-popper-content-wrapper]").last()
+}
+
+async function clearTableFilters(container) {
+  await container.getByRole("button", { name: "Clear all", exact: true }).click()
+}
+
+/** Fails when a toast lies over the element (e.g. a form's buttons). */
+async function assertNotCovered(page, locator) {
+  const box = await locator.boundingBox()
+  assert.ok(box, "the element is on screen")
+  for (const toast of await page.locator("[data-sonner-toast]").all()) {
+    const t = await toast.boundingBox()
+    if (!t) continue
+    const overlaps = t.x < box.x + box.width && box.x < t.x + t.width && t.y < box.y + box.height && box.y < t.y + t.height
+    assert.ok(!overlaps, `a toast ("${(await toast.innerText()).slice(0, 60)}") covers the element`)
+  }
 }
 
 /** Types a date into a react-aria date field (en-US: month, day, year segments). */
@@ -227,6 +305,16 @@ async function setDate(page, container, date) {
       text.includes(`${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCDate()).padStart(2, "0")}/${date.getUTCFullYear()}`),
     `date field shows ${expected} (shows "${text}")`
   )
+}
+
+/** Polls the page's URL (lists keep their state in it through history.replaceState). */
+async function waitForUrl(page, predicate, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (predicate(new URL(page.url()))) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.fail(`the URL never matched; it is ${page.url()}`)
 }
 
 async function waitForCount(locator, count, timeoutMs = 10_000) {

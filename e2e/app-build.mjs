@@ -1,6 +1,6 @@
 // The app under test: a snapshot of the repository's Medusa app in
 // .e2e/app (src/, medusa-config.ts, package.json, tsconfig.json and the demo
-// seed; node_modules linked), built there with `medusa build` (backend +
+// seed; node_modules linked; plus one host-style widget from e2e/fixtures), built there with `medusa build` (backend +
 // admin). Working on a snapshot keeps the run stable while others edit src/
 // and leaves the plugin build in .medusa/server alone.
 import fs from "node:fs"
@@ -35,6 +35,11 @@ export function snapshotApp(root, e2eDir) {
     // Unit/module tests are not part of the running app.
     filter: (source) => path.basename(source) !== "__tests__",
   })
+  // A widget as a host app would write it, in a zone the plugin's quote page offers.
+  fs.copyFileSync(
+    path.join(root, "e2e", "fixtures", "host-quote-widget.tsx"),
+    path.join(appDir, "src", "admin", "widgets", "e2e-host-quote-widget.tsx")
+  )
   fs.symlinkSync(path.join(root, "node_modules"), path.join(appDir, "node_modules"), "dir")
   return appDir
 }

@@ -27,7 +27,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { runCustomerSteps, runQuoteSteps } from "./admin-flow.mjs"
 import { appPaths, buildApp, isBuilt, snapshotApp } from "./app-build.mjs"
-import { checkBrowserPrerequisites, launchBrowser, MissingBrowserError, screenshotter } from "./browser.mjs"
+import { checkBrowserPrerequisites, launchBrowser, MissingBrowserError, screenshotter, trackNetwork } from "./browser.mjs"
 import { connectTo, dropDatabase, openDatabaseTools, recreateDatabase } from "./database.mjs"
 import { mb, startMemorySampler } from "./memory.mjs"
 import { runToCompletion, spawnGroup, stopAllGroups, stopGroup, tail, waitForHttp } from "./processes.mjs"
@@ -83,7 +83,7 @@ function stepRunner(shot) {
       log(`  ✔ ${name} (${secs(Date.now() - t)})`)
     } catch (error) {
       let screenshot
-      if (failedPage) screenshot = await shot(failedPage, "FAILED").catch(() => undefined)
+      if (failedPage) screenshot = await shot(failedPage, "FAILED", { settled: false }).catch(() => undefined)
       steps.push({ name, status: "failed", ms: Date.now() - t, error: error.message, screenshot: screenshot && path.relative(ROOT, screenshot) })
       log(`  ✘ ${name}`)
       throw error
@@ -211,11 +211,12 @@ async function main() {
   })
 
   // --- The browser ---
-  const shot = screenshotter(SHOT_DIR)
-  const step = stepRunner(shot)
   const { browser, context } = await phase("browser-launch", () => launchBrowser(ROOT, executablePath))
   cleanups.push(() => browser.close())
   const page = await context.newPage()
+  const network = trackNetwork(page)
+  const shot = screenshotter(SHOT_DIR, network)
+  const step = stepRunner(shot)
   failedPage = page
   const consoleLog = fs.createWriteStream(path.join(LOG_DIR, "browser-console.log"))
   const pageErrors = []
@@ -283,16 +284,17 @@ async function prepareQuotes(api, seed, seeded) {
   const { data } = await api("GET", `/admin/quotes/${toAnswer.id}`, { token: seeded.adminToken })
   const bySku = new Map(lines.map((l) => [l.sku, l]))
   const items = data.quote.items
-  log(`  quotes requested: ${toAnswer.id} (${items.length} lines, to answer), ${toReject.id} (to reject)`)
+  log(`  quotes requested: #${toAnswer.display_id} ${toAnswer.id} (${items.length} lines, to answer), #${toReject.display_id} ${toReject.id} (to reject)`)
   return {
     toAnswer: {
       id: toAnswer.id,
+      displayId: toAnswer.display_id,
       itemIds: items.map((i) => i.id),
       prices: items.map((i) => bySku.get(i.sku).price),
       quantities: items.map((i) => i.quantity),
       note: "Volume price for boxes of 100; delivery within 5 working days.",
     },
-    toReject: { id: toReject.id, note: "We cannot supply this volume at cost price." },
+    toReject: { id: toReject.id, displayId: toReject.display_id, note: "We cannot supply this volume at cost price." },
   }
 }
 

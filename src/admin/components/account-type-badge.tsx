@@ -1,5 +1,5 @@
 import { Badge } from "@medusajs/ui"
-import type { AccountType } from "../lib/types"
+import type { AccountType } from "../../types"
 
 /** "Business" / "Individual", as the customer declared it at Clerk sign-up. */
 export const AccountTypeBadge = ({ accountType }: { accountType: AccountType }) => (

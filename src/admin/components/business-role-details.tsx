@@ -1,12 +1,12 @@
 import { Text } from "@medusajs/ui"
-import type { CustomerMeta } from "../lib/types"
+import type { AdminCustomerMeta } from "../../types"
 import { AccountTypeBadge } from "./account-type-badge"
 import { SectionRow } from "./section-row"
 import { VerificationStatusBadge } from "./verification-status-badge"
 import { VerifiedByText } from "./verified-by-text"
 
 /** The rows of a customer's synced role: type, company, tax ID, verification (when and by whom). */
-export const BusinessRoleDetails = ({ meta }: { meta: CustomerMeta }) => {
+export const BusinessRoleDetails = ({ meta }: { meta: AdminCustomerMeta }) => {
   const isBusiness = meta.account_type === "business"
 
   return (

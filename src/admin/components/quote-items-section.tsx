@@ -1,10 +1,10 @@
 import { Container, Heading, Text } from "@medusajs/ui"
-import type { Quote } from "../lib/types"
+import type { AdminQuote } from "../../types"
 import { QUOTE_STATUS_LABELS } from "./quote-status-badge"
 import { QuoteItemsTable } from "./quote-items-table"
 
 /** The quote's lines, read-only: the quote is accepted, rejected or expired. */
-export const QuoteItemsSection = ({ quote }: { quote: Quote }) => (
+export const QuoteItemsSection = ({ quote }: { quote: AdminQuote }) => (
   <Container className="divide-y p-0" data-testid="quote-items-section">
     <div className="flex flex-col px-6 py-4">
       <Heading level="h2">Items</Heading>
@@ -15,3 +15,4 @@ export const QuoteItemsSection = ({ quote }: { quote: Quote }) => (
     <QuoteItemsTable items={quote.items ?? []} currencyCode={quote.currency_code} />
   </Container>
 )
+QuoteItemsSection.displayName = "QuoteItemsSection"

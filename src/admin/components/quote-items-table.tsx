@@ -1,7 +1,7 @@
 import { CurrencyInput, Hint, Table, Text } from "@medusajs/ui"
 import { currencyDecimals, currencySymbol, formatAmount, formatNumber } from "../lib/format"
 import { parseUnitPrice } from "../lib/quote-response-draft"
-import type { QuoteItem } from "../lib/types"
+import type { QuoteItem } from "../../types"
 
 type QuoteItemsTableProps = {
   items: QuoteItem[]
@@ -54,7 +54,7 @@ export const QuoteItemsTable = ({
                 {item.title}
               </Text>
             </Table.Cell>
-            <Table.Cell className="font-mono">{item.sku ?? "-"}</Table.Cell>
+            <Table.Cell className="font-mono whitespace-nowrap">{item.sku ?? "-"}</Table.Cell>
             <Table.Cell className="text-right">{formatNumber(item.quantity)}</Table.Cell>
             <Table.Cell className={editable ? "py-2" : "text-right"}>
               {editable ? (
@@ -67,6 +67,8 @@ export const QuoteItemsTable = ({
                     aria-invalid={!!errors?.[item.id]}
                     data-testid="quote-item-unit-price"
                     decimalsLimit={decimals}
+                    // Pads to the currency's decimals when the field loses focus ("21.5" -> "21.50").
+                    decimalScale={decimals}
                     allowNegativeValue={false}
                     disabled={disabled}
                     value={unitPrices?.[item.id] ?? ""}

@@ -1,4 +1,4 @@
-import { Button, Container, DatePicker, Heading, Hint, Label, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { Alert, Button, Container, DatePicker, Heading, Hint, Label, Text, Textarea, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { errorMessage } from "../lib/error-message"
 import {
@@ -8,20 +8,31 @@ import {
   type QuoteResponseDraft,
   type QuoteResponseErrors,
 } from "../lib/quote-response-draft"
-import type { Quote } from "../lib/types"
-import { useRejectQuote, useRespondToQuote } from "../lib/use-quote-actions"
+import type { AdminQuote } from "../../types"
+import { useRejectQuote, useRespondToQuote } from "../hooks/api/quotes"
+import type { QuoteNotice } from "./quote-notice"
 import { QuoteItemsTable } from "./quote-items-table"
+
+type QuoteResponseFormProps = {
+  quote: AdminQuote
+  /** Told when the quote was sent or rejected; the page shows it above its sections. */
+  onDone: (notice: QuoteNotice) => void
+}
 
 /**
  * Answer a requested (or re-price a quoted) quote: a unit price per line,
  * a note and the last day the offer is valid; or reject it.
+ *
+ * Outcomes are shown on the page, not in toasts: a toast sits in the corner
+ * where this form's buttons are and would cover them.
  */
-export const QuoteResponseForm = ({ quote }: { quote: Quote }) => {
+export const QuoteResponseForm = ({ quote, onDone }: QuoteResponseFormProps) => {
   const prompt = usePrompt()
   const respond = useRespondToQuote(quote.id)
   const reject = useRejectQuote(quote.id)
   const [draft, setDraft] = useState<QuoteResponseDraft>(() => initialQuoteResponseDraft(quote))
   const [errors, setErrors] = useState<QuoteResponseErrors>({ unitPrices: {} })
+  const [failure, setFailure] = useState<{ title: string; message: string } | null>(null)
   const busy = respond.isPending || reject.isPending
   const isRequote = quote.status === "quoted"
 
@@ -33,13 +44,15 @@ export const QuoteResponseForm = ({ quote }: { quote: Quote }) => {
     if (!body) {
       return
     }
+    setFailure(null)
     try {
       await respond.mutateAsync(body)
-      toast.success(isRequote ? "Updated quote sent" : "Quote sent", {
-        description: "The customer can now accept the offer from the storefront.",
+      onDone({
+        title: isRequote ? "Updated quote sent" : "Quote sent",
+        message: "The customer can accept the offer from the storefront until it expires.",
       })
     } catch (error) {
-      toast.error("Could not send the quote", { description: errorMessage(error) })
+      setFailure({ title: "Could not send the quote", message: errorMessage(error) })
     }
   }
 
@@ -56,11 +69,12 @@ export const QuoteResponseForm = ({ quote }: { quote: Quote }) => {
       return
     }
     const note = draft.note.trim()
+    setFailure(null)
     try {
       await reject.mutateAsync(note ? { note } : {})
-      toast.success("Quote rejected")
+      onDone({ title: "Quote rejected", message: "The customer sees that the request was declined." })
     } catch (error) {
-      toast.error("Could not reject the quote", { description: errorMessage(error) })
+      setFailure({ title: "Could not reject the quote", message: errorMessage(error) })
     }
   }
 
@@ -123,6 +137,20 @@ export const QuoteResponseForm = ({ quote }: { quote: Quote }) => {
           />
         </div>
       </div>
+      {failure && (
+        <div className="px-6 py-4">
+          <Alert variant="error" dismissible data-testid="quote-response-error">
+            <div className="flex flex-col gap-y-1">
+              <Text size="small" leading="compact" weight="plus">
+                {failure.title}
+              </Text>
+              <Text size="small" leading="compact">
+                {failure.message}
+              </Text>
+            </div>
+          </Alert>
+        </div>
+      )}
       <div className="flex items-center justify-end gap-x-2 px-6 py-4">
         <Button
           size="small"
@@ -148,3 +176,4 @@ export const QuoteResponseForm = ({ quote }: { quote: Quote }) => {
     </Container>
   )
 }
+QuoteResponseForm.displayName = "QuoteResponseForm"

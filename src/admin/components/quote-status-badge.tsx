@@ -1,5 +1,5 @@
 import { StatusBadge } from "@medusajs/ui"
-import type { QuoteStatus } from "../lib/types"
+import type { QuoteStatus } from "../../types"
 
 type StatusBadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 

@@ -1,4 +1,7 @@
-import type { AdminUserSummary, CustomerSummary } from "./types"
+import type { SyncedCustomer } from "../../types"
+
+/** The fields of an admin user the plugin shows (core `GET /admin/users/:id`). */
+type AdminUserSummary = { id: string; email: string; first_name?: string | null; last_name?: string | null }
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: "medium",
@@ -70,7 +73,7 @@ const fullName = (first?: string | null, last?: string | null) =>
   [first, last].filter((part) => !!part && part.trim()).join(" ")
 
 /** "Jane Doe", else the email, else the id. */
-export const customerDisplayName = (customer: CustomerSummary | null | undefined): string => {
+export const customerDisplayName = (customer: SyncedCustomer | null | undefined): string => {
   if (!customer) {
     return "-"
   }
@@ -96,3 +99,7 @@ export const currencyDecimals = (currencyCode: string): number => {
     return 2
   }
 }
+
+/** "#12": how people refer to a quote (its display_id), like orders. */
+export const quoteNumber = (quote: { display_id?: number | null }): string =>
+  quote.display_id ? `#${quote.display_id}` : "Quote"

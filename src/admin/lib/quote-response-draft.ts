@@ -1,4 +1,6 @@
-import type { Quote, RespondToQuoteBody } from "./types"
+import type { AdminQuote } from "../../types"
+import type { AdminRespondToQuoteBody } from "../hooks/api/quotes"
+import { currencyDecimals } from "./format"
 
 /** What the admin is typing on a quote before sending it: prices as typed, a note, an expiry day. */
 export type QuoteResponseDraft = {
@@ -31,13 +33,13 @@ export const endOfDay = (day: Date) =>
 export const today = startOfToday
 
 /** Start from what the quote already says (re-pricing), else empty prices and a 14-day validity. */
-export const initialQuoteResponseDraft = (quote: Quote): QuoteResponseDraft => ({
+export const initialQuoteResponseDraft = (quote: AdminQuote): QuoteResponseDraft => ({
   unitPrices: Object.fromEntries(
     (quote.items ?? []).map((item) => [
       item.id,
       item.quoted_unit_price === null || item.quoted_unit_price === undefined
         ? ""
-        : String(item.quoted_unit_price),
+        : Number(item.quoted_unit_price).toFixed(currencyDecimals(quote.currency_code)),
     ])
   ),
   note: quote.admin_note ?? "",
@@ -59,12 +61,12 @@ export const parseUnitPrice = (typed: string | undefined): number | undefined =>
 
 /** Every line priced (≥ 0) and an expiry that is still ahead; else what to fix, per field. */
 export const validateQuoteResponseDraft = (
-  quote: Quote,
+  quote: AdminQuote,
   draft: QuoteResponseDraft,
   now = new Date()
-): { body?: RespondToQuoteBody; errors: QuoteResponseErrors } => {
+): { body?: AdminRespondToQuoteBody; errors: QuoteResponseErrors } => {
   const errors: QuoteResponseErrors = { unitPrices: {} }
-  const items: RespondToQuoteBody["items"] = []
+  const items: AdminRespondToQuoteBody["items"] = []
 
   for (const item of quote.items ?? []) {
     const price = parseUnitPrice(draft.unitPrices[item.id])

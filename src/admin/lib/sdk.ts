@@ -1,12 +1,19 @@
 import Medusa from "@medusajs/js-sdk"
 
 /**
- * The admin's API client: the dashboard's own session cookie authenticates
- * every call, so nothing here stores a token. `__BACKEND_URL__` is injected
- * by the admin bundler ("" or "/" means the admin's own origin).
+ * The admin's API client, configured like the dashboard's own: the backend
+ * URL and the auth type come from the host's admin config (`admin.backendUrl`,
+ * `admin.authType`, `admin.jwtTokenStorageKey`), so the plugin's requests
+ * authenticate exactly as the dashboard's do, with its session cookie or its
+ * stored JWT. Core resources are read through `sdk.admin.*`, the plugin's own
+ * routes through `sdk.client.fetch`.
  */
 export const sdk = new Medusa({
-  baseUrl: __BACKEND_URL__ ?? "/",
+  // "" or "/" means the admin's own origin.
+  baseUrl: __BACKEND_URL__ || "/",
   debug: import.meta.env.DEV,
-  auth: { type: "session" },
+  auth: {
+    type: __AUTH_TYPE__ ?? "session",
+    jwtTokenStorageKey: __JWT_TOKEN_STORAGE_KEY__ || undefined,
+  },
 })

@@ -2,20 +2,26 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { BusinessRoleDetails } from "../components/business-role-details"
-import { DetailRowsSkeleton } from "../components/detail-rows-skeleton"
-import { NoClerkRoleState } from "../components/no-clerk-role-state"
 import { QueryErrorState } from "../components/query-error-state"
 import { VerifyToggleButton } from "../components/verify-toggle-button"
-import { useCustomerMeta } from "../lib/use-customer-meta"
-import { useVerificationToggle } from "../lib/use-verification-toggle"
+import { useCustomerMeta } from "../hooks/api/customer-meta"
+import { useVerificationToggle } from "../hooks/use-verification-toggle"
 
 /**
- * The customer's Clerk role on the customer page: account type, company,
- * tax ID and verification, with Verify / Unverify for business accounts.
+ * The customer's Clerk role at the top of the customer page's side column:
+ * account type, company, tax ID and verification, with Verify / Unverify for
+ * business accounts. Customers who never signed in through Clerk have no
+ * role, and the card is not shown at all.
  */
 const CustomerBusinessRoleWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const { data: meta, isLoading, isError, error, refetch } = useCustomerMeta(customer.id)
+  const { customer_meta: meta, isLoading, isError, error, refetch } = useCustomerMeta(customer.id)
   const { toggle, pendingCustomerId } = useVerificationToggle()
+
+  // Nothing while loading either: most customers of a store may never use
+  // Clerk, and a placeholder that then vanishes would make the page jump.
+  if (isLoading || (!isError && !meta)) {
+    return null
+  }
 
   return (
     <Container className="divide-y p-0" data-testid="customer-business-role">
@@ -34,21 +40,21 @@ const CustomerBusinessRoleWidget = ({ data: customer }: DetailWidgetProps<AdminC
           />
         )}
       </div>
-      {isLoading ? (
-        <DetailRowsSkeleton rows={4} />
-      ) : isError ? (
-        <QueryErrorState title="Could not load the business role" error={error} onRetry={() => refetch()} />
-      ) : meta ? (
+      {meta ? (
         <BusinessRoleDetails meta={meta} />
       ) : (
-        <NoClerkRoleState />
+        <QueryErrorState title="Could not load the business role" error={error} onRetry={() => refetch()} />
       )}
     </Container>
   )
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details",
+  // The side column, next to the customer's details rather than below orders
+  // and groups. Older dashboards (before 2.17.2) put it at the top of that
+  // column by this suffix; newer ones ignore the suffix, place it in the side
+  // column and let admins move it with the layout editor.
+  zone: "customer.details.side.before",
   id: "role-sync:customer-business-role",
 })
 

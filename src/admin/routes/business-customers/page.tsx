@@ -1,65 +1,49 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Buildings } from "@medusajs/icons"
-import {
-  Container,
-  DataTable,
-  Heading,
-  Text,
-  useDataTable,
-  type DataTablePaginationState,
-} from "@medusajs/ui"
-import { useState } from "react"
+import { Container, DataTable, Heading, Text, useDataTable } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
+import { EmptyState } from "../../components/empty-state"
 import { QueryErrorState } from "../../components/query-error-state"
-import { VerifiedFilterSelect } from "../../components/verified-filter-select"
-import { useBusinessCustomerColumns } from "../../lib/use-business-customer-columns"
-import { useBusinessCustomers } from "../../lib/use-business-customers"
-import { useVerificationToggle } from "../../lib/use-verification-toggle"
-import type { VerifiedFilter } from "../../lib/types"
+import { useBusinessCustomers } from "../../hooks/api/business-customers"
+import { useBusinessCustomerColumns } from "../../hooks/table/use-business-customer-columns"
+import {
+  BUSINESS_CUSTOMER_URL_FILTERS,
+  businessCustomerFilterQuery,
+  useBusinessCustomerTableFilters,
+} from "../../hooks/table/use-business-customer-table-filters"
+import { useDataTableUrlState } from "../../hooks/table/use-data-table-url-state"
+import { useVerificationToggle } from "../../hooks/use-verification-toggle"
 
 const PAGE_SIZE = 20
-
-const EMPTY_HEADINGS: Record<VerifiedFilter, string> = {
-  all: "No business customers yet",
-  verified: "No verified business customers",
-  unverified: "No business customers waiting for verification",
-}
 
 /** Every customer that declared a business account, with search, a verification filter and verify / unverify. */
 const BusinessCustomersPage = () => {
   const navigate = useNavigate()
-  const [search, setSearch] = useState("")
-  const [verified, setVerified] = useState<VerifiedFilter>("all")
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
+  const state = useDataTableUrlState({ pageSize: PAGE_SIZE, filters: BUSINESS_CUSTOMER_URL_FILTERS })
 
-  const { data, isLoading, isError, error, refetch } = useBusinessCustomers({
-    q: search.trim() || undefined,
-    verified,
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
+  const { business_customers, count, isLoading, isError, error, refetch } = useBusinessCustomers({
+    ...businessCustomerFilterQuery(state.filtering),
+    ...(state.search.trim() ? { q: state.search.trim() } : {}),
+    limit: state.limit,
+    offset: state.offset,
   })
 
   const { toggle, pendingCustomerId } = useVerificationToggle()
   const columns = useBusinessCustomerColumns({ onToggleVerification: toggle, pendingCustomerId })
+  const filters = useBusinessCustomerTableFilters()
 
   const table = useDataTable({
     columns,
-    data: data?.business_customers ?? [],
+    filters,
+    data: business_customers ?? [],
     getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
+    rowCount: count ?? 0,
     isLoading,
-    search: { state: search, onSearchChange: setSearch, debounce: 300 },
-    pagination: { state: pagination, onPaginationChange: setPagination },
+    search: { state: state.search, onSearchChange: state.onSearchChange, debounce: 300 },
+    filtering: { state: state.filtering, onFilteringChange: state.onFilteringChange },
+    pagination: { state: state.pagination, onPaginationChange: state.onPaginationChange },
     onRowClick: (_event, row) => navigate(`/customers/${row.customer_id}`),
   })
-
-  const onVerifiedChange = (next: VerifiedFilter) => {
-    setVerified(next)
-    setPagination((current) => ({ ...current, pageIndex: 0 }))
-  }
 
   return (
     <Container className="divide-y p-0" data-testid="business-customers-page">
@@ -68,11 +52,13 @@ const BusinessCustomersPage = () => {
           <div className="flex flex-col">
             <Heading>Business customers</Heading>
             <Text size="small" leading="compact" className="text-ui-fg-subtle">
-              Companies that signed up through Clerk. Verify them to unlock business prices.
+              Companies that signed up through Clerk. Verified ones get the prices of the verified-business group.
             </Text>
           </div>
           <div className="flex items-center gap-x-2">
-            <VerifiedFilterSelect value={verified} onChange={onVerifiedChange} />
+            <div data-testid="data-table-filter-menu">
+              <DataTable.FilterMenu tooltip="Filter" />
+            </div>
             <DataTable.Search placeholder="Search company, tax ID or email" />
           </div>
         </DataTable.Toolbar>
@@ -87,15 +73,21 @@ const BusinessCustomersPage = () => {
             <DataTable.Table
               emptyState={{
                 empty: {
-                  heading: EMPTY_HEADINGS[verified],
-                  description:
-                    verified === "all"
-                      ? "Customers who declare a business account at Clerk sign-up appear here after their first sign-in."
-                      : "Change the verification filter to see other business customers.",
+                  custom: (
+                    <EmptyState
+                      title="No business customers yet"
+                      message="Customers who declare a business account at Clerk sign-up appear here after their first sign-in."
+                    />
+                  ),
                 },
                 filtered: {
-                  heading: "No matching business customers",
-                  description: "No company name, tax ID or email matches your search.",
+                  custom: (
+                    <EmptyState
+                      kind="filtered"
+                      title="No matching business customers"
+                      message="No business matches the search and filters. Change them or clear the filters."
+                    />
+                  ),
                 },
               }}
             />

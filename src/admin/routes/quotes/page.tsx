@@ -1,55 +1,40 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DocumentText } from "@medusajs/icons"
-import {
-  Container,
-  DataTable,
-  Heading,
-  Text,
-  useDataTable,
-  type DataTablePaginationState,
-} from "@medusajs/ui"
-import { useState } from "react"
+import { Container, DataTable, Heading, Text, useDataTable } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
+import { EmptyState } from "../../components/empty-state"
 import { QueryErrorState } from "../../components/query-error-state"
-import {
-  QuoteStatusFilterSelect,
-  type QuoteStatusFilter,
-} from "../../components/quote-status-filter-select"
-import { useQuoteColumns } from "../../lib/use-quote-columns"
-import { useQuotes } from "../../lib/use-quotes"
+import { useQuotes } from "../../hooks/api/quotes"
+import { useDataTableUrlState } from "../../hooks/table/use-data-table-url-state"
+import { useQuoteColumns } from "../../hooks/table/use-quote-columns"
+import { QUOTE_URL_FILTERS, quoteFilterQuery, useQuoteTableFilters } from "../../hooks/table/use-quote-table-filters"
 
 const PAGE_SIZE = 20
 
 /** Quote requests from business customers, newest first, filterable by status. */
 const QuotesPage = () => {
   const navigate = useNavigate()
-  const [status, setStatus] = useState<QuoteStatusFilter>("all")
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
+  const state = useDataTableUrlState({ pageSize: PAGE_SIZE, filters: QUOTE_URL_FILTERS })
 
-  const { data, isLoading, isError, error, refetch } = useQuotes({
-    status: status === "all" ? undefined : status,
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
+  const { quotes, count, isLoading, isError, error, refetch } = useQuotes({
+    ...quoteFilterQuery(state.filtering),
+    limit: state.limit,
+    offset: state.offset,
   })
 
   const columns = useQuoteColumns()
+  const filters = useQuoteTableFilters()
   const table = useDataTable({
     columns,
-    data: data?.quotes ?? [],
+    filters,
+    data: quotes ?? [],
     getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
+    rowCount: count ?? 0,
     isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
+    filtering: { state: state.filtering, onFilteringChange: state.onFilteringChange },
+    pagination: { state: state.pagination, onPaginationChange: state.onPaginationChange },
     onRowClick: (_event, row) => navigate(`/quotes/${row.id}`),
   })
-
-  const onStatusChange = (next: QuoteStatusFilter) => {
-    setStatus(next)
-    setPagination((current) => ({ ...current, pageIndex: 0 }))
-  }
 
   return (
     <Container className="divide-y p-0" data-testid="quotes-page">
@@ -61,7 +46,9 @@ const QuotesPage = () => {
               Price requests from business customers. Open one to send prices or reject it.
             </Text>
           </div>
-          <QuoteStatusFilterSelect value={status} onChange={onStatusChange} />
+          <div data-testid="data-table-filter-menu">
+            <DataTable.FilterMenu tooltip="Filter" />
+          </div>
         </DataTable.Toolbar>
         {isError ? (
           <QueryErrorState title="Could not load quotes" error={error} onRetry={() => refetch()} />
@@ -70,11 +57,21 @@ const QuotesPage = () => {
             <DataTable.Table
               emptyState={{
                 empty: {
-                  heading: status === "all" ? "No quote requests yet" : "No quotes with this status",
-                  description:
-                    status === "all"
-                      ? "Business customers request quotes from the storefront; they appear here."
-                      : "Choose another status to see other quotes.",
+                  custom: (
+                    <EmptyState
+                      title="No quote requests yet"
+                      message="Business customers request quotes from the storefront; they appear here."
+                    />
+                  ),
+                },
+                filtered: {
+                  custom: (
+                    <EmptyState
+                      kind="filtered"
+                      title="No quotes with these statuses"
+                      message="Change the status filter or clear it to see other quotes."
+                    />
+                  ),
                 },
               }}
             />

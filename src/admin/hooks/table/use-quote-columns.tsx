@@ -1,23 +1,23 @@
 import { createDataTableColumnHelper, Text } from "@medusajs/ui"
 import { useMemo } from "react"
-import { QuoteStatusBadge } from "../components/quote-status-badge"
-import { customerDisplayName, formatDate, formatDateTime, formatNumber } from "./format"
-import type { Quote } from "./types"
+import type { AdminQuote } from "../../../types"
+import { QuoteStatusBadge } from "../../components/quote-status-badge"
+import { customerDisplayName, formatAmount, formatDate, formatDateTime, formatNumber, quoteNumber } from "../../lib/format"
 
-const columnHelper = createDataTableColumnHelper<Quote>()
+const columnHelper = createDataTableColumnHelper<AdminQuote>()
 
-const quantityOf = (quote: Quote) =>
+const quantityOf = (quote: AdminQuote) =>
   (quote.items ?? []).reduce((sum, item) => sum + (Number(item.quantity) || 0), 0)
 
 /** Columns of the quotes list; a row opens the quote. */
 export const useQuoteColumns = () =>
   useMemo(
     () => [
-      columnHelper.accessor("id", {
+      columnHelper.accessor("display_id", {
         header: "Quote",
-        cell: ({ getValue }) => (
-          <Text size="small" leading="compact" className="font-mono truncate">
-            {getValue()}
+        cell: ({ row }) => (
+          <Text size="small" leading="compact" weight="plus" data-testid="quote-number">
+            {quoteNumber(row.original)}
           </Text>
         ),
       }),
@@ -51,6 +51,29 @@ export const useQuoteColumns = () =>
         cell: ({ row }) => {
           const lines = row.original.items?.length ?? 0
           return `${lines} ${lines === 1 ? "line" : "lines"}, ${formatNumber(quantityOf(row.original))} units`
+        },
+      }),
+      columnHelper.display({
+        id: "total",
+        header: "Total",
+        cell: ({ row }) => {
+          const items = row.original.items ?? []
+          const priced = items.length > 0 && items.every((item) => item.quoted_unit_price !== null)
+          return (
+            <Text
+              size="small"
+              leading="compact"
+              className={priced ? undefined : "text-ui-fg-muted"}
+              data-testid="quote-total-cell"
+            >
+              {priced
+                ? formatAmount(
+                    items.reduce((sum, item) => sum + Number(item.quoted_unit_price) * item.quantity, 0),
+                    row.original.currency_code
+                  )
+                : "Not priced yet"}
+            </Text>
+          )
         },
       }),
       columnHelper.accessor("expires_at", {

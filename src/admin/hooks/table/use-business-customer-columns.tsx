@@ -1,15 +1,15 @@
 import { createDataTableColumnHelper, Text } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Link } from "react-router-dom"
-import { VerificationStatusBadge } from "../components/verification-status-badge"
-import { VerifyToggleButton } from "../components/verify-toggle-button"
-import { customerDisplayName, formatDateTime } from "./format"
-import type { BusinessCustomer } from "./types"
+import type { AdminBusinessCustomer } from "../../../types"
+import { VerificationStatusBadge } from "../../components/verification-status-badge"
+import { VerifyToggleButton } from "../../components/verify-toggle-button"
+import { customerDisplayName, formatDateTime } from "../../lib/format"
 
-const columnHelper = createDataTableColumnHelper<BusinessCustomer>()
+const columnHelper = createDataTableColumnHelper<AdminBusinessCustomer>()
 
 type Options = {
-  onToggleVerification: (row: BusinessCustomer) => void
+  onToggleVerification: (row: AdminBusinessCustomer) => void
   pendingCustomerId?: string
 }
 
