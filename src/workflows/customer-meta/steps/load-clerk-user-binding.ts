@@ -3,10 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { AccountType } from "../../../modules/customer-meta/types"
-import {
-  clerkUserDeletedAt,
-  findClerkProviderIdentity,
-} from "../../../utils/clerk-identity"
+import { findClerkProviderIdentity } from "../../../utils/clerk-identity"
 
 export type LoadClerkUserBindingStepInput = {
   clerk_user_id: string
@@ -22,11 +19,8 @@ export type ClerkUserBinding = {
   } | null
   /**
    * The auth identity Medusa created for this Clerk user (provider `clerk`,
-   * `entity_id` = Clerk user id), bound or not; null when the user never
-   * signed in.
+   * `entity_id` = Clerk user id), when it is bound to a customer.
    */
-  auth_identity_id: string | null
-  /** That identity, when it is bound to a customer. */
   bound_auth_identity_id: string | null
   /** The customer that identity is bound to. */
   bound_customer_id: string | null
@@ -35,14 +29,11 @@ export type ClerkUserBinding = {
    * one), when that customer still exists.
    */
   customer_id: string | null
-  /** The Clerk user was already tombstoned (an earlier `user.deleted`). */
-  deleted: boolean
 }
 
 /**
- * What ties a Clerk user to Medusa: its `customer_meta`, its auth identity
- * and binding, its customer and its tombstone. Read-only; run it under the
- * Clerk user's lock.
+ * What ties a Clerk user to Medusa: its `customer_meta`, its bound auth
+ * identity and its customer. Read-only; run it under the Clerk user's lock.
  */
 export const loadClerkUserBindingStepId = "role-sync-load-clerk-user-binding"
 
@@ -92,11 +83,9 @@ export const loadClerkUserBindingStep = createStep(
             is_verified: meta.is_verified,
           }
         : null,
-      auth_identity_id: providerIdentity?.auth_identity_id ?? null,
       bound_auth_identity_id: boundAuthIdentityId,
       bound_customer_id: boundCustomerId,
       customer_id: customerId,
-      deleted: !!clerkUserDeletedAt(providerIdentity?.provider_metadata),
     })
   }
 )
