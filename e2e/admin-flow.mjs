@@ -8,7 +8,13 @@ const ymd = (date) => date.toISOString().slice(0, 10)
 /** Sign-in, the customer widget in its four states, and the Business customers page. */
 export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step, shot }) {
   const app = (p = "") => `${baseUrl}/app${p}`
-  const { acme, globex, individual, guest } = seeded
+  const { acme, globex, initech, individual, guest } = seeded
+  const verifiedInDb = async (customerId) =>
+    (
+      await db.query(`SELECT is_verified, company_name FROM customer_meta WHERE customer_id = $1 AND deleted_at IS NULL`, [
+        customerId,
+      ])
+    ).rows[0]
 
   await step("log in as admin", async () => {
     await page.goto(app("/login"))
@@ -68,6 +74,43 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     return shot(page, "customer-widget-verified")
   })
 
+  await step("widget: a role that changed after the page loaded is not verified blindly (409, asked again)", async () => {
+    await page.goto(app(`/customers/${initech.customerId}`))
+    const widget = page.getByTestId("customer-business-role")
+    await widget.getByText(initech.company, { exact: true }).waitFor()
+    // Meanwhile, in the storefront, the customer renames the company in Clerk and signs in again.
+    const renamed = "Initech Shell Ltd"
+    const changed = await seeded.changeInClerk("initech", { company: renamed })
+    assert.equal(changed.company_name, renamed, "the sync stored the new name")
+
+    // The admin verifies what they reviewed: "Initech Holdings".
+    await widget.getByTestId("verify-button").click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByText(`Verify ${initech.company}?`).waitFor()
+    await dialog.getByRole("button", { name: "Verify", exact: true }).click()
+
+    // 409: nothing written; the card shows the current data and the admin is asked again.
+    await dialog.getByText(`${renamed} changed since you reviewed it`).waitFor()
+    assert.match(await dialog.innerText(), new RegExp(`Company: ${initech.company} → ${renamed}`), "the prompt says what changed")
+    await widget.getByText(renamed, { exact: true }).waitFor()
+    assert.equal((await verifiedInDb(initech.customerId)).is_verified, false, "nothing verified on the stale version")
+    const file = await shot(page, "verify-conflict-asked-again")
+
+    // Cancel: still nothing written.
+    await dialog.getByRole("button", { name: "Cancel", exact: true }).click()
+    await dialog.waitFor({ state: "hidden" })
+    assert.equal((await verifiedInDb(initech.customerId)).is_verified, false, "cancel writes nothing")
+
+    // Verify again, now reviewing the new data: accepted with the new version.
+    await widget.getByTestId("verify-button").click()
+    await dialog.getByText(`Verify ${renamed}?`).waitFor()
+    await dialog.getByRole("button", { name: "Verify", exact: true }).click()
+    await page.getByText(`${renamed} is now a verified business.`).first().waitFor()
+    const row = await verifiedInDb(initech.customerId)
+    assert.deepEqual(row, { is_verified: true, company_name: renamed }, "the reviewed company is the verified one")
+    return file
+  })
+
   await step("widget: individual customer offers no Verify", async () => {
     await page.goto(app(`/customers/${individual.customerId}`))
     const widget = page.getByTestId("customer-business-role")
@@ -115,14 +158,23 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     return shot(page, "business-customers-unverified")
   })
 
-  await step("business customers: verify from the row action", async () => {
+  await step("business customers: verify from the row action, after the row changed (409, asked again)", async () => {
     const list = page.getByTestId("business-customers-page")
     const rows = list.locator("table tbody tr")
+    await rows.filter({ hasText: globex.company }).getByTestId("verify-button").waitFor()
+    // The list shows "Globex Trading BV"; meanwhile the customer renames it.
+    const renamed = `${globex.company} Europe`
+    await seeded.changeInClerk("globex", { company: renamed })
     await rows.filter({ hasText: globex.company }).getByTestId("verify-button").click()
     const dialog = page.getByRole("alertdialog")
     await dialog.getByText(`Verify ${globex.company}?`).waitFor()
     await dialog.getByRole("button", { name: "Verify", exact: true }).click()
-    await page.getByText(`${globex.company} is now a verified business.`).first().waitFor()
+    await dialog.getByText(`${renamed} changed since you reviewed it`).waitFor()
+    // The row behind the prompt shows the current name.
+    await rows.filter({ hasText: renamed }).waitFor()
+    assert.equal((await verifiedInDb(globex.customerId)).is_verified, false, "nothing verified on the stale version")
+    await dialog.getByRole("button", { name: "Verify", exact: true }).click()
+    await page.getByText(`${renamed} is now a verified business.`).first().waitFor()
     // The "Not verified" list refreshes: Globex leaves it, and the list is empty.
     await waitForCount(rows.filter({ hasText: globex.company }), 0)
     await list.getByText("No matching business customers").waitFor()

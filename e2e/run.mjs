@@ -183,17 +183,35 @@ async function main() {
     const users = {
       acme: { company: "Acme E2E GmbH", taxId: "DE 123 456 789", email: "buyer@acme-e2e.test", firstName: "Ada", lastName: "Buyer" },
       globex: { company: "Globex Trading BV", taxId: "NL 8123.45.678.B01", email: "procurement@globex-e2e.test", firstName: "Gus", lastName: "Globex" },
+      // For the reviewed-version check: renamed behind the admin's back.
+      initech: { company: "Initech Holdings", email: "purchasing@initech-e2e.test", firstName: "Ina", lastName: "Initech" },
     }
     const out = {}
-    for (const [key, u] of Object.entries(users)) {
-      const user = clerk.addUser({
+    const clerkUsers = {}
+    const putClerkUser = (key, u, id) =>
+      clerk.addUser({
+        id,
         email: u.email,
         firstName: u.firstName,
         lastName: u.lastName,
-        unsafeMetadata: { accountType: "business", company: u.company, tax_id: u.taxId },
+        unsafeMetadata: { accountType: "business", company: u.company, ...(u.taxId ? { tax_id: u.taxId } : {}) },
       })
+    for (const [key, u] of Object.entries(users)) {
+      const user = putClerkUser(key, u)
+      clerkUsers[key] = { id: user.id, ...u }
       const signedIn = await signInWithClerk(api, clerk, user.id, seed.publishableKey)
       out[key] = { ...u, customerId: signedIn.customer.id, token: signedIn.token }
+    }
+    /**
+     * What a customer does in the storefront meanwhile: changes the Clerk
+     * metadata (e.g. the company name) and signs in again, so the role is
+     * synced and its updated_at moves. Returns the new customer_meta.
+     */
+    out.changeInClerk = async (key, changes) => {
+      const next = { ...clerkUsers[key], ...changes }
+      clerkUsers[key] = next
+      putClerkUser(key, next, next.id)
+      return (await signInWithClerk(api, clerk, next.id, seed.publishableKey)).customerMeta
     }
     const ivy = clerk.addUser({ email: "ivy@e2e.test", firstName: "Ivy", lastName: "Individual", unsafeMetadata: { accountType: "individual" } })
     out.individual = { customerId: (await signInWithClerk(api, clerk, ivy.id, seed.publishableKey)).customer.id }
@@ -206,7 +224,7 @@ async function main() {
     out.adminToken = adminToken
     const { rows } = await db.query(`SELECT id FROM "user" WHERE email = $1 AND deleted_at IS NULL`, [ADMIN.email])
     ADMIN.userId = rows[0]?.id
-    log(`  customers: acme ${out.acme.customerId}, globex ${out.globex.customerId}, individual ${out.individual.customerId}, guest ${out.guest.customerId}`)
+    log(`  customers: acme ${out.acme.customerId}, globex ${out.globex.customerId}, initech ${out.initech.customerId}, individual ${out.individual.customerId}, guest ${out.guest.customerId}`)
     return out
   })
 
@@ -222,7 +240,8 @@ async function main() {
   const pageErrors = []
   const consoleErrors = []
   page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(msg.text())
+    // The browser logs every non-2xx answer; the 409s of the reviewed-version check are expected.
+    if (msg.type() === "error" && !/status of 409 \(Conflict\)/.test(msg.text())) consoleErrors.push(msg.text())
     consoleLog.write(`[${msg.type()}] ${msg.text()}\n`)
   })
   page.on("pageerror", (error) => {

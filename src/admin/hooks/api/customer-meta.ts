@@ -40,10 +40,16 @@ export const useCustomerMeta = (
   return { customer_meta: data, ...rest }
 }
 
-/** Body of `POST /admin/customers/verify`. */
+/**
+ * Body of `POST /admin/customers/verify`. `expected_updated_at` is the
+ * `updated_at` of the customer_meta the admin reviewed (ISO 8601): when the
+ * row changed since, the server answers `409` (`code: "version_conflict"`,
+ * the current `customer_meta` in the body) and writes nothing.
+ */
 export type AdminVerifyBusinessCustomerBody = {
   customer_id: string
   verified: boolean
+  expected_updated_at: string
 }
 
 /**
