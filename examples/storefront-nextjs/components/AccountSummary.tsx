@@ -2,11 +2,11 @@
 
 import { useAuth } from "@clerk/nextjs";
 import Link from "next/link";
-import { useAccountType } from "@/lib/role-sync";
+import { syncErrorText, useAccountType } from "@/lib/role-sync";
 
 export function AccountSummary() {
   const { isLoaded, isSignedIn } = useAuth();
-  const { accountType, isVerified, companyName, loading, error } = useAccountType();
+  const { accountType, isVerified, companyName, company, loading, error } = useAccountType();
 
   if (isLoaded && !isSignedIn) {
     return (
@@ -16,9 +16,18 @@ export function AccountSummary() {
       </p>
     );
   }
-  if (error) return <p className="error">Could not load your account type: {error.message}</p>;
+  if (error) return <p className="error">{syncErrorText(error)}</p>;
   if (loading) return <p className="muted">Loading your account…</p>;
 
+  if (company) {
+    return (
+      <p>
+        Buying for {company.name} as {company.role},{" "}
+        {company.isVerified ? "verified: company prices apply." : "not verified yet: the store reviews new companies."}{" "}
+        See your <Link href="/company">company</Link> and its <Link href="/business/quotes">quotes</Link>.
+      </p>
+    );
+  }
   if (accountType === "business") {
     return (
       <p>

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useAccountType } from "@/lib/role-sync";
+import { syncErrorText, useAccountType } from "@/lib/role-sync";
 
 /** What a business page shows instead of its content. */
 export function BusinessFallback() {
   const { loading, error } = useAccountType();
-  if (error) return <p className="error">Could not load your account type: {error.message}</p>;
+  if (error) return <p className="error">{syncErrorText(error)}</p>;
   if (loading) return <p className="muted">Loading your account…</p>;
   return (
     <p>

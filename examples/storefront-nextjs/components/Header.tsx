@@ -1,6 +1,6 @@
 "use client";
 
-import { SignOutButton, useAuth } from "@clerk/nextjs";
+import { OrganizationSwitcher, SignOutButton, useAuth } from "@clerk/nextjs";
 import Link from "next/link";
 import { useAccountType } from "@/lib/role-sync";
 
@@ -15,9 +15,17 @@ export function Header() {
         <Link href="/account">Account</Link>
         <Link href="/business/quotes">Quotes</Link>
         <Link href="/business/bulk-order">Bulk order</Link>
+        <Link href="/company">Company</Link>
       </nav>
       {isSignedIn ? (
         <>
+          {/* Choosing another organization (or the personal account) re-syncs: prices and quotes follow the active company. */}
+          <OrganizationSwitcher
+            hidePersonal={false}
+            afterCreateOrganizationUrl="/company"
+            afterSelectOrganizationUrl="/company"
+            afterSelectPersonalUrl="/account"
+          />
           {!loading && accountType && (
             <span className="badge">
               {accountType}

@@ -11,6 +11,7 @@ import {
   signInRoutes,
 } from "./helpers/fakeBackend";
 import { renderProbe } from "./helpers/render";
+import { syncErrorText } from "@/lib/role-sync";
 
 vi.mock("@clerk/nextjs", () => import("./helpers/clerkMock"));
 
@@ -185,5 +186,32 @@ describe("RoleSyncProvider", () => {
     rerender();
     expect(ctx()).toMatchObject({ loading: false, customerMeta: null, token: null });
     expect(backend.calls).toHaveLength(0);
+  });
+});
+
+describe("RoleSyncProvider errors", () => {
+  it.each([
+    [409, "account_conflict", /already exists in the shop/],
+    [422, "email_not_verified", /Verify your email address first/],
+    [503, "clerk_unavailable", /not reachable right now/],
+    [401, "clerk_user_deleted", /This account was deleted/],
+  ])("keeps the plugin's code of a %i (%s) and turns it into a text to act on", async (status, code, text) => {
+    fakeBackend({
+      ...signInRoutes(customerMeta("individual")),
+      "POST /store/customers/sync-role": { status, body: { type: "invalid_data", code, message: `server says ${code}` } },
+    });
+    signInAs({ accountType: "individual" });
+    const { ctx } = renderProbe();
+
+    await waitFor(() => expect(ctx().error).not.toBeNull());
+    expect(ctx().error).toEqual({ step: "sync", status, code, message: `server says ${code}` });
+    expect(syncErrorText(ctx().error!)).toMatch(text);
+  });
+
+  it("includes the server's message for invalid metadata", async () => {
+    const error = { step: "sync" as const, status: 422, code: "invalid_metadata", message: "tax_id: the check digit is wrong." };
+    expect(syncErrorText(error)).toBe(
+      "Your account details can't be used: tax_id: the check digit is wrong. Fix them in your profile and sync again."
+    );
   });
 });

@@ -62,7 +62,8 @@ describe("sign-up page", () => {
 
     type("Verification code", "424242");
     fireEvent.click(screen.getByRole("button", { name: "Verify" }));
-    await waitFor(() => expect(push).toHaveBeenCalledWith("/"));
+    // A business continues with its company: /company offers Clerk's <CreateOrganization>.
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/company"));
     expect(signUp.verifications.verifyEmailCode).toHaveBeenCalledWith({ code: "424242" });
   });
 
@@ -79,6 +80,13 @@ describe("sign-up page", () => {
 
     await waitFor(() => expect(signUp.password).toHaveBeenCalled());
     expect(signUp.password.mock.calls[0][0].unsafeMetadata).toEqual({ accountType: "individual" });
+
+    // An individual goes straight to the shop.
+    await screen.findByLabelText("Verification code");
+    type("Verification code", "424242");
+    fireEvent.click(screen.getByRole("button", { name: "Verify" }));
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/"));
+    expect(push).not.toHaveBeenCalledWith("/company");
   });
 
   it("shows Clerk's error and stays on the form", async () => {

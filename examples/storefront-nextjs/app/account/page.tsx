@@ -1,6 +1,6 @@
 "use client";
 
-import { useRoleSync } from "@/lib/role-sync";
+import { syncErrorText, useRoleSync } from "@/lib/role-sync";
 
 export default function AccountPage() {
   const { customer, customerMeta, loading, syncing, error, resync } = useRoleSync();
@@ -9,8 +9,8 @@ export default function AccountPage() {
     <>
       <h1>Your account</h1>
       {error && (
-        <p className="error">
-          Sync failed at step “{error.step}”: {error.message}
+        <p className="error" data-code={error.code}>
+          {syncErrorText(error)}
         </p>
       )}
       {loading && <p className="muted">Loading your account…</p>}

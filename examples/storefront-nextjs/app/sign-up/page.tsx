@@ -25,9 +25,12 @@ export default function SignUpPage() {
       setError(`Sign-up is not complete yet (status: ${signUp.status}).`);
       return;
     }
+    // A business continues with its company (a Clerk Organization: <CreateOrganization> on /company);
+    // sole traders can skip that step.
+    const next = accountType === "business" ? "/company" : "/";
     await signUp.finalize({
       navigate: ({ decorateUrl }) => {
-        const url = decorateUrl("/");
+        const url = decorateUrl(next);
         if (url.startsWith("http")) window.location.href = url;
         else router.push(url);
       },

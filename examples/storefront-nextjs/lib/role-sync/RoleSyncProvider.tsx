@@ -12,7 +12,9 @@ import {
   type ReactNode,
 } from "react";
 import { MEDUSA_BACKEND_URL, MEDUSA_PUBLISHABLE_KEY } from "../config";
+import { storeRequest } from "./store-request";
 import type {
+  CompanySummary,
   CustomerMeta,
   RoleSyncError,
   RoleSyncStep,
@@ -27,6 +29,10 @@ export type RoleSyncContextValue = {
   token: string | null;
   customerMeta: CustomerMeta | null;
   customer: SyncedCustomer | null;
+  /** The active company (the Clerk Organization chosen in <OrganizationSwitcher>), or null. */
+  company: CompanySummary | null;
+  /** Every company the user belongs to. */
+  companies: CompanySummary[];
   /** True until the first sync of the signed-in user has finished (or failed). */
   loading: boolean;
   /** True while any sync is in flight, including a re-sync that keeps showing older data. */
@@ -41,10 +47,13 @@ type SyncResult = {
   token: string | null;
   customerMeta: CustomerMeta | null;
   customer: SyncedCustomer | null;
+  company: CompanySummary | null;
+  companies: CompanySummary[];
   error: RoleSyncError | null;
 };
 
 const RoleSyncContext = createContext<RoleSyncContextValue | null>(null);
+const EMPTY: CompanySummary[] = [];
 
 export function createMedusaSdk(baseUrl: string, publishableKey: string) {
   return new Medusa({
@@ -61,43 +70,48 @@ function isSyncError(err: unknown): err is RoleSyncError {
 }
 
 function toSyncError(step: RoleSyncStep, err: unknown): RoleSyncError {
-  const status = (err as { status?: unknown })?.status;
+  const { status, code } = (err ?? {}) as { status?: unknown; code?: unknown };
   return {
     step,
     status: typeof status === "number" ? status : undefined,
+    ...(typeof code === "string" ? { code } : {}),
     message: err instanceof Error ? err.message : String(err),
   };
 }
 
 /**
- * Clerk session token → Medusa token → customer role.
+ * Clerk session token → Medusa token → customer role (and companies).
+ * `organizationId` is Clerk's active organization: the backend makes it the
+ * active company when the user really is a member of it (403 otherwise).
  * The token is only stored in the SDK once the whole sequence succeeded, so pages keep
  * using the previous (still valid) token while a re-sync runs.
+ * Errors keep the backend's `code` (see RoleSyncErrorCode), so the UI can branch on it.
  */
-async function exchangeAndSync(sdk: Medusa, clerkToken: string) {
+async function exchangeAndSync(
+  backend: { backendUrl: string; publishableKey: string },
+  clerkToken: string,
+  organizationId: string | null
+) {
+  const call = <T,>(path: string, token: string | null, body?: unknown) =>
+    storeRequest<T>(backend.backendUrl, backend.publishableKey, path, { token, body });
   let step: RoleSyncStep = "exchange";
   try {
-    const { token: exchanged } = await sdk.client.fetch<{ token: string }>(
-      "/auth/customer/clerk",
-      // A stored Medusa token from an earlier sync must not ride along: only the Clerk token proves identity.
-      { method: "POST", body: { token: clerkToken }, headers: { Authorization: null } }
-    );
+    // Only the Clerk token proves identity: no stored Medusa token rides along.
+    const { token: exchanged } = await call<{ token: string }>("/auth/customer/clerk", null, { token: clerkToken });
     if (!exchanged) throw new Error("The Clerk sign-in answered without a Medusa token");
 
     step = "sync";
-    const synced = await sdk.client.fetch<SyncRoleResponse>("/store/customers/sync-role", {
-      method: "POST",
-      headers: { Authorization: `Bearer ${exchanged}` },
-    });
+    const synced = await call<SyncRoleResponse>(
+      "/store/customers/sync-role",
+      exchanged,
+      organizationId ? { organization_id: organizationId } : undefined
+    );
 
     let token = exchanged;
     if (synced.created) {
       // The first token was issued before the customer existed; the refreshed one carries its id.
       step = "refresh";
-      ({ token } = await sdk.client.fetch<{ token: string }>("/auth/token/refresh", {
-        method: "POST",
-        headers: { Authorization: `Bearer ${exchanged}` },
-      }));
+      ({ token } = await call<{ token: string }>("/auth/token/refresh", exchanged));
     }
     return { token, synced };
   } catch (err) {
@@ -114,7 +128,9 @@ export function RoleSyncProvider({
   backendUrl?: string;
   publishableKey?: string;
 }) {
-  const { isLoaded, isSignedIn, getToken } = useAuth();
+  // orgId: the active Clerk Organization (null for a personal account); switching it re-syncs.
+  const { isLoaded, isSignedIn, getToken, orgId } = useAuth();
+  const activeOrganizationId = orgId ?? null;
   const { user } = useUser();
   const sdk = useMemo(() => createMedusaSdk(backendUrl, publishableKey), [backendUrl, publishableKey]);
 
@@ -145,10 +161,18 @@ export function RoleSyncProvider({
       try {
         const clerkToken = await getToken();
         if (!clerkToken) throw toSyncError("clerk", new Error("Clerk returned no session token"));
-        const { token, synced } = await exchangeAndSync(sdk, clerkToken);
+        const { token, synced } = await exchangeAndSync({ backendUrl, publishableKey }, clerkToken, activeOrganizationId);
         if (cancelled) return;
         await sdk.client.setToken(token);
-        setResult({ userId, token, customerMeta: synced.customer_meta, customer: synced.customer, error: null });
+        setResult({
+          userId,
+          token,
+          customerMeta: synced.customer_meta,
+          customer: synced.customer,
+          company: synced.company ?? null,
+          companies: synced.companies ?? [],
+          error: null,
+        });
       } catch (err) {
         if (cancelled) return;
         const error = isSyncError(err) ? err : toSyncError("clerk", err);
@@ -156,7 +180,7 @@ export function RoleSyncProvider({
         setResult((prev) =>
           prev?.userId === userId
             ? { ...prev, error }
-            : { userId, token: null, customerMeta: null, customer: null, error }
+            : { userId, token: null, customerMeta: null, customer: null, company: null, companies: [], error }
         );
       } finally {
         if (!cancelled) setSyncing(false);
@@ -166,7 +190,7 @@ export function RoleSyncProvider({
       cancelled = true;
     };
     // userKey changes with user.id, user.updatedAt and user.unsafeMetadata.
-  }, [isLoaded, isSignedIn, userId, userKey, nonce, sdk, getToken]);
+  }, [isLoaded, isSignedIn, userId, userKey, activeOrganizationId, nonce, sdk, getToken, backendUrl, publishableKey]);
 
   // Never show another user's data, e.g. right after switching sessions.
   const current = isSignedIn && result?.userId === userId ? result : null;
@@ -176,6 +200,8 @@ export function RoleSyncProvider({
       token: current?.token ?? null,
       customerMeta: current?.customerMeta ?? null,
       customer: current?.customer ?? null,
+      company: current?.company ?? null,
+      companies: current?.companies ?? EMPTY,
       loading: !isLoaded || (!!isSignedIn && !current),
       syncing,
       error: current?.error ?? null,

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { CompanyMemberRole } from "./types";
 import { useAccountType } from "./useAccountType";
 
 type GuardProps = { children: ReactNode; fallback?: ReactNode };
@@ -18,4 +19,14 @@ export function BusinessOnly({ children, fallback = null }: GuardProps) {
 export function IndividualOnly({ children, fallback = null }: GuardProps) {
   const { accountType, loading } = useAccountType();
   return <>{!loading && accountType === "individual" ? children : fallback}</>;
+}
+
+/**
+ * Renders children when the user's role in the active company is one of `allow`, e.g. only company
+ * admins see the tax data form: `<CompanyRole allow={["admin"]}>`. Fallback while loading, for
+ * other roles, and for users without a company (individuals, sole traders).
+ */
+export function CompanyRole({ allow, children, fallback = null }: GuardProps & { allow: readonly CompanyMemberRole[] }) {
+  const { company, loading } = useAccountType();
+  return <>{!loading && company && allow.includes(company.role) ? children : fallback}</>;
 }

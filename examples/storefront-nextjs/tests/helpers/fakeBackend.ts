@@ -74,10 +74,22 @@ export function customerMeta(
 export const customer = { id: "cus_1", email: "ada@example.test", first_name: "Ada", last_name: "L" };
 
 /** The happy path: exchange → sync (with the given meta) → refresh. */
-export function signInRoutes(meta: ReturnType<typeof customerMeta>, created = false): Record<string, Route> {
+export function signInRoutes(
+  meta: ReturnType<typeof customerMeta>,
+  created = false,
+  companies?: { company: unknown; companies: unknown[] }
+): Record<string, Route> {
   return {
     "POST /auth/customer/clerk": { status: 200, body: { token: "medusa_identity_token" } },
-    "POST /store/customers/sync-role": { status: 200, body: { customer_meta: meta, customer, created } },
+    "POST /store/customers/sync-role": { status: 200, body: { customer_meta: meta, customer, created, ...companies } },
     "POST /auth/token/refresh": { status: 200, body: { token: "medusa_customer_token" } },
   };
+}
+
+/** A company as the sync answers it (`company`, `companies[]`). */
+export function companySummary(
+  role: "admin" | "buyer" | "member",
+  { id = "comp_1", name = "Acme GmbH", verified = false, org = "org_acme" } = {}
+) {
+  return { id, name, role, is_verified: verified, clerk_organization_id: org };
 }

@@ -8,6 +8,8 @@ import { BusinessOnly, useRoleSync } from "@/lib/role-sync";
 type QuoteItem = { variant_id: string; quantity: number };
 type Quote = {
   id: string;
+  /** The number people use for it ("#12"). */
+  display_id?: number;
   status: string;
   customer_id: string;
   items: QuoteItem[];
@@ -124,6 +126,7 @@ function Quotes() {
         <ul>
           {quotes.map((quote) => (
             <li key={quote.id}>
+              {quote.display_id ? `#${quote.display_id} · ` : ""}
               {new Date(quote.created_at).toLocaleString()} · {quote.status} ·{" "}
               {quote.items.map((item) => `${item.quantity} × ${item.variant_id}`).join(", ")}
               {quote.message && <div className="muted">{quote.message}</div>}
