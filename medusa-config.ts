@@ -15,23 +15,6 @@ const clerkOptions = {
   businessGroupName: process.env.ROLE_SYNC_BUSINESS_GROUP_NAME,
 }
 
-/**
- * VIES checks of EU VAT numbers (plugin options `vies` and `autoVerify`),
- * from ROLE_SYNC_VIES_* here; a host passes them as plugin options.
- */
-const viesOptions = {
-  vies: {
-    enabled: process.env.ROLE_SYNC_VIES_ENABLED === "true",
-    apiUrl: process.env.ROLE_SYNC_VIES_API_URL,
-    timeoutMs: process.env.ROLE_SYNC_VIES_TIMEOUT_MS,
-    requesterVatId: process.env.ROLE_SYNC_VIES_REQUESTER_VAT_ID,
-    maxAttempts: process.env.ROLE_SYNC_VIES_MAX_ATTEMPTS,
-    retryBaseMs: process.env.ROLE_SYNC_VIES_RETRY_BASE_MS,
-    retryMaxMs: process.env.ROLE_SYNC_VIES_RETRY_MAX_MS,
-  },
-  autoVerify: (process.env.ROLE_SYNC_AUTO_VERIFY || null) as "vies_name_match" | null,
-}
-
 // Unset in tests and single-instance development: in-process modules serve.
 const redisUrl = process.env.REDIS_URL
 
@@ -59,7 +42,9 @@ module.exports = defineConfig({
     { resolve: "./src/modules/customer-meta", options: clerkOptions },
     { resolve: "./src/modules/clerk", options: clerkOptions },
     { resolve: "./src/modules/quote" },
-    { resolve: "./src/modules/vies", options: viesOptions },
+    // VIES options (vies, autoVerify) fall back to ROLE_SYNC_VIES_* and
+    // ROLE_SYNC_AUTO_VERIFY, read when the module starts.
+    { resolve: "./src/modules/vies" },
     { resolve: "./src/modules/tax-id-check" },
     // With REDIS_URL (several instances sharing PostgreSQL and Redis):
     // Medusa's Redis event bus, workflow engine and locking provider instead

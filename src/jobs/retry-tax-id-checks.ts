@@ -30,7 +30,7 @@ export async function retryDueTaxIdChecks(
   let attempted = 0
   for (const check of due) {
     try {
-      if (await runTaxIdCheck(container, check.id)) {
+      if (await runTaxIdCheck(container, check.id, now)) {
         attempted++
       }
     } catch (e) {

@@ -7,17 +7,22 @@ export const STORE_CUSTOMER_META_FIELDS = [
   "account_type",
   "company_name",
   "tax_id",
+  "tax_id_country",
+  "tax_id_status",
   "is_verified",
   "verified_at",
   "created_at",
   "updated_at",
 ] as const
 
-/** Admins also see who verified and the Clerk user id. */
+/** Admins also see who verified, the Clerk user id and the VIES check state. */
 export const ADMIN_CUSTOMER_META_FIELDS = [
   ...STORE_CUSTOMER_META_FIELDS,
   "clerk_user_id",
   "verified_by",
+  "tax_id_checked_at",
+  "tax_id_check_id",
+  "tax_id_flagged_at",
 ] as const
 
 const pick = (meta: CustomerMetaDTO, fields: readonly string[]) =>

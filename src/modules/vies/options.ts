@@ -80,15 +80,47 @@ const flag = (name: string, value: unknown): boolean => {
   throw invalid(`option "${name}" must be true or false, got ${JSON.stringify(value)}`)
 }
 
+/** Environment fallbacks, one per option (like the Clerk options' CLERK_*). */
+export const VIES_ENV = {
+  enabled: "ROLE_SYNC_VIES_ENABLED",
+  apiUrl: "ROLE_SYNC_VIES_API_URL",
+  timeoutMs: "ROLE_SYNC_VIES_TIMEOUT_MS",
+  requesterVatId: "ROLE_SYNC_VIES_REQUESTER_VAT_ID",
+  maxAttempts: "ROLE_SYNC_VIES_MAX_ATTEMPTS",
+  retryBaseMs: "ROLE_SYNC_VIES_RETRY_BASE_MS",
+  retryMaxMs: "ROLE_SYNC_VIES_RETRY_MAX_MS",
+  autoVerify: "ROLE_SYNC_AUTO_VERIFY",
+} as const
+
 /**
- * Resolves and validates the VIES options (DESIGN §11.3-4). Throws at
- * start-up naming the option, so a misconfigured store never boots
- * half-working.
+ * Resolves and validates the VIES options (DESIGN §11.3-4); each option
+ * falls back to its environment variable (`VIES_ENV`). Throws at start-up
+ * naming the option, so a misconfigured store never boots half-working.
  */
-export function resolveViesOptions(options: ViesPluginOptions = {}): ResolvedViesOptions {
-  const vies = options.vies ?? {}
-  if (typeof vies !== "object") {
+export function resolveViesOptions(
+  options: ViesPluginOptions = {},
+  env: NodeJS.ProcessEnv = process.env
+): ResolvedViesOptions {
+  const given = options.vies ?? {}
+  if (typeof given !== "object") {
     throw invalid(`option "vies" must be an object such as { enabled: true }`)
+  }
+  const fromEnv = (name: keyof typeof VIES_ENV) => {
+    const value = env[VIES_ENV[name]]
+    return value === undefined || value === "" ? undefined : value
+  }
+  const pick = <K extends keyof NonNullable<ViesPluginOptions["vies"]>>(name: K) =>
+    given[name] === undefined || given[name] === null || given[name] === ""
+      ? (fromEnv(name) as NonNullable<ViesPluginOptions["vies"]>[K])
+      : given[name]
+  const vies: NonNullable<ViesPluginOptions["vies"]> = {
+    enabled: pick("enabled"),
+    apiUrl: pick("apiUrl"),
+    timeoutMs: pick("timeoutMs"),
+    requesterVatId: pick("requesterVatId"),
+    maxAttempts: pick("maxAttempts"),
+    retryBaseMs: pick("retryBaseMs"),
+    retryMaxMs: pick("retryMaxMs"),
   }
 
   const apiUrl = (
@@ -128,7 +160,7 @@ export function resolveViesOptions(options: ViesPluginOptions = {}): ResolvedVie
     throw invalid(`option "vies.requesterVatId" must be a string such as "DE136695976"`)
   }
 
-  const autoVerify = options.autoVerify ?? null
+  const autoVerify = options.autoVerify ?? fromEnv("autoVerify") ?? null
   if (autoVerify !== null && autoVerify !== false && autoVerify !== "vies_name_match") {
     throw invalid(`option "autoVerify" must be "vies_name_match" or left out, got ${JSON.stringify(autoVerify)}`)
   }

@@ -20,14 +20,16 @@ export const TAX_ID_CHECK_APPLIERS: Partial<Record<TaxIdCheckOwnerType, ApplyWor
  * `tax_id_check.requested` subscriber and the retry job run. Two workflows,
  * so that no lock is held while VIES is called.
  *
+ * @param now The time the attempt counts as made at (the retry job's); default now.
  * @returns The check as recorded, or null when it was not due (nothing done).
  */
 export async function runTaxIdCheck(
   container: MedusaContainer,
-  checkId: string
+  checkId: string,
+  now?: Date
 ): Promise<TaxIdCheckDTO | null> {
   const { result: recorded } = await runTaxIdCheckWorkflow(container).run({
-    input: { check_id: checkId },
+    input: { check_id: checkId, now: now?.toISOString() ?? null },
   })
   if (!recorded) {
     return null

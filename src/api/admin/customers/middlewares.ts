@@ -20,6 +20,16 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [adminOnly, validateAndTransformBody(AdminVerifyBusinessCustomer)],
   },
   {
+    methods: ["GET"],
+    matcher: "/admin/customers/:id/tax-id",
+    middlewares: [adminOnly],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/customers/:id/tax-id/check",
+    middlewares: [adminOnly],
+  },
+  {
     method: ["GET"],
     matcher: "/admin/customers/business",
     middlewares: [

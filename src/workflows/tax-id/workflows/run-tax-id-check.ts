@@ -9,6 +9,12 @@ import { recordTaxIdCheckOutcomeStep } from "../steps/record-tax-id-check-outcom
 
 export type RunTaxIdCheckWorkflowInput = {
   check_id: string
+  /**
+   * ISO time the attempt counts as made at (due-ness, back-off); defaults to
+   * the time of each step. The retry job passes the time it listed due
+   * checks at.
+   */
+  now?: string | null
 }
 
 export const runTaxIdCheckWorkflowId = "role-sync-run-tax-id-check"
@@ -24,10 +30,10 @@ export const runTaxIdCheckWorkflowId = "role-sync-run-tax-id-check"
 export const runTaxIdCheckWorkflow = createWorkflow(
   runTaxIdCheckWorkflowId,
   (input: RunTaxIdCheckWorkflowInput) => {
-    const claimedAt = transform({ input }, () => new Date().toISOString())
+    const claimedAt = transform({ input }, ({ input }) => input.now ?? new Date().toISOString())
     const claimed = claimTaxIdCheckStep({ check_id: input.check_id, now: claimedAt })
     const outcome = askViesStep({ check: claimed })
-    const answeredAt = transform({ outcome }, () => new Date().toISOString())
+    const answeredAt = transform({ input, outcome }, ({ input }) => input.now ?? new Date().toISOString())
     const recorded = recordTaxIdCheckOutcomeStep({
       check: claimed,
       outcome,
