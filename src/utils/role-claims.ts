@@ -1,5 +1,5 @@
 import type { AccountTypeSource } from "../modules/clerk/options"
-import { RoleSyncErrorTypes, roleSyncError } from "./role-sync-error"
+import { RoleSyncErrorCodes, roleSyncError } from "./errors"
 import {
   TaxIdValidationError,
   normalizeTaxCountry,
@@ -24,7 +24,7 @@ export { TAX_ID_MAX_LENGTH } from "./tax-id"
 export const COMPANY_NAME_MAX_LENGTH = 255
 
 const invalid = (message: string) =>
-  roleSyncError(RoleSyncErrorTypes.INVALID_METADATA, message)
+  roleSyncError(RoleSyncErrorCodes.INVALID_METADATA, message)
 
 /**
  * Reads the role a Clerk user claims (DESIGN §5 rules 1-2). The metadata is

@@ -1,36 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import type { AutoVerifyMode, RoleSyncPluginOptions } from "../../types/options"
 import { normalizeTaxId, TaxIdValidationError } from "../../utils/tax-id"
 
-/** `autoVerify` values (DESIGN §11.4). */
-export type AutoVerifyMode = "vies_name_match"
+export type { AutoVerifyMode }
 
-/**
- * The plugin options this module reads (the host passes the plugin's
- * options to every module of the plugin).
- */
-export type ViesPluginOptions = {
-  vies?: {
-    /** Ask VIES about EU VAT numbers in the background. Default false. */
-    enabled?: boolean | string
-    /** VIES REST base URL. Default the European Commission's. */
-    apiUrl?: string
-    /** Time-out of one VIES call, in ms. Default 10000. */
-    timeoutMs?: number | string
-    /**
-     * The store's own EU VAT number (e.g. DE136695976). With it VIES returns
-     * a consultation number, the proof that the check was made.
-     */
-    requesterVatId?: string
-    /** Calls per check before the retry job gives up. Default 10. */
-    maxAttempts?: number | string
-    /** Wait before the first retry, in ms; doubles each time. Default 300000 (5 min). */
-    retryBaseMs?: number | string
-    /** Longest wait between retries, in ms. Default 21600000 (6 h). */
-    retryMaxMs?: number | string
-  }
-  /** `"vies_name_match"`: verify when VIES says valid and the names match. Default off. */
-  autoVerify?: AutoVerifyMode | false | null
-}
+/** The plugin options this module reads (the host passes the plugin's options to every module). */
+export type ViesPluginOptions = Pick<RoleSyncPluginOptions, "vies" | "autoVerify">
 
 export type ResolvedViesOptions = {
   enabled: boolean

@@ -1,29 +1,8 @@
-/**
- * Where a tax ID stands (DESIGN §11).
- * - `unchecked`: kept (canonical), but no validator exists for its country,
- *   or its country is unknown.
- * - `format_valid`: format and check digits pass for its country; not (yet)
- *   confirmed by VIES.
- * - `format_invalid`: stored before the plugin validated tax IDs and fails
- *   its country's format or check digits (set only by the data migration: a
- *   sync refuses such a number with 422).
- * - `pending`: a VIES check was started and has no answer yet, or VIES could
- *   not answer (outage, rate limit, time-out); retried with back-off.
- * - `valid` / `invalid`: VIES's answer for this number, at `checked_at`.
- */
-export const TAX_ID_STATUSES = [
-  "unchecked",
-  "format_valid",
-  "format_invalid",
-  "pending",
-  "valid",
-  "invalid",
-] as const
-
-export type TaxIdStatus = (typeof TAX_ID_STATUSES)[number]
-
-/** What validation alone can say about a number. */
-export type TaxIdFormatStatus = "format_valid" | "unchecked"
+export {
+  TAX_ID_STATUSES,
+  type TaxIdStatus,
+  type TaxIdFormatStatus,
+} from "../../types/tax-id"
 
 /** A tax ID in its canonical form, with what validation found. */
 export type NormalizedTaxId = {
@@ -35,7 +14,7 @@ export type NormalizedTaxId = {
   tax_id: string
   /** ISO 3166-1 alpha-2 of the issuing country (`GR` for `EL…`, `GB` for `XI…`), or null when unknown. */
   tax_id_country: string | null
-  status: TaxIdFormatStatus
+  status: import("../../types/tax-id").TaxIdFormatStatus
   /**
    * The VIES member-state code (`DE`, `EL`, `XI`, …) when VIES can confirm
    * this number, else null (GB has not been in VIES since 2021).

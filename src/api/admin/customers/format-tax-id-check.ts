@@ -1,11 +1,12 @@
 import type { TaxIdCheckDTO } from "../../../modules/tax-id-check/types"
+import type { AdminTaxIdCheck } from "../../../types/tax-id"
 
 /**
  * A VIES check as the admin sees it: the verdict with its evidence, and the
  * retry state. Times are ISO strings; `max_attempts` is the store's
  * `vies.maxAttempts`, so "3 of 10 tries" can be shown.
  */
-export function formatAdminTaxIdCheck(check: TaxIdCheckDTO, maxAttempts: number) {
+export function formatAdminTaxIdCheck(check: TaxIdCheckDTO, maxAttempts: number): AdminTaxIdCheck {
   const iso = (value: Date | string | null | undefined) =>
     value ? new Date(value).toISOString() : null
   return {
@@ -30,5 +31,3 @@ export function formatAdminTaxIdCheck(check: TaxIdCheckDTO, maxAttempts: number)
     created_at: iso(check.created_at),
   }
 }
-
-export type AdminTaxIdCheck = ReturnType<typeof formatAdminTaxIdCheck>

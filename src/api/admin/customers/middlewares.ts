@@ -15,7 +15,7 @@ const adminOnly = authenticate("user", ["session", "bearer", "api-key"])
 
 export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/customers/verify",
     middlewares: [adminOnly, validateAndTransformBody(AdminVerifyBusinessCustomer)],
   },
@@ -30,7 +30,7 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [adminOnly],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,

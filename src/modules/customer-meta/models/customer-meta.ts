@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { TAX_ID_STATUSES } from "../../../utils/tax-id/types"
 
-export const ACCOUNT_TYPES = ["individual", "business"] as const
+import { ACCOUNT_TYPES } from "../../../types/account"
 
 const CustomerMeta = model
   .define("customer_meta", {

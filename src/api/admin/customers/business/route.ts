@@ -13,7 +13,7 @@ import { formatAdminTaxIdCheck } from "../format-tax-id-check"
 import {
   ADMIN_CUSTOMER_META_FIELDS,
   formatAdminCustomerMeta,
-} from "../../../../utils/format-customer-meta"
+} from "../../../utils/format-customer-meta"
 import type { AdminListBusinessCustomersParamsType } from "../validators"
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

@@ -5,7 +5,7 @@ import type TaxIdCheckModuleService from "../../../../../modules/tax-id-check/se
 import type { TaxIdCheckDTO } from "../../../../../modules/tax-id-check/types"
 import { VIES_MODULE } from "../../../../../modules/vies"
 import type ViesModuleService from "../../../../../modules/vies/service"
-import { formatAdminCustomerMeta } from "../../../../../utils/format-customer-meta"
+import { formatAdminCustomerMeta } from "../../../../utils/format-customer-meta"
 import { formatAdminTaxIdCheck } from "../../format-tax-id-check"
 
 /** How many earlier checks `GET /admin/customers/:id/tax-id` lists. */
