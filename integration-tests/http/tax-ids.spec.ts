@@ -134,7 +134,7 @@ medusaIntegrationTestRunner({
           const signedIn = await http()("POST", "/auth/customer/clerk", { body: { token: clerk.token(user.id) } })
           const res = await http()("POST", "/store/customers/sync-role", { token: signedIn.data.token, pk })
 
-          expect({ metadata, status: res.status, type: res.data.type }).toEqual({ metadata, status: 422, type: "invalid_metadata" })
+          expect({ metadata, status: res.status, code: res.data.code }).toEqual({ metadata, status: 422, code: "invalid_metadata" })
           expect(res.data.message).toMatch(message)
         }
         expect(await metas().listCustomerMetas({})).toHaveLength(0)
