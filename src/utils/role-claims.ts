@@ -6,6 +6,7 @@ import {
   normalizeTaxId,
   type TaxIdFormatStatus,
 } from "./tax-id"
+import { isBlankText, textProblem } from "./text-input"
 
 export type AccountType = "individual" | "business"
 
@@ -68,33 +69,47 @@ export function parseRoleClaims(
 
   const companyKey = metadata.company !== undefined ? "company" : "companyName"
   const rawCompany = metadata[companyKey]
+  if (rawCompany !== undefined && rawCompany !== null && typeof rawCompany !== "string") {
+    throw invalid(`${field(companyKey)} must be a string (the company name)`)
+  }
   const company_name = typeof rawCompany === "string" ? rawCompany.trim() : ""
-  if (!company_name) {
+  if (!company_name || isBlankText(company_name)) {
+    // Neither spelling given: name the documented one.
+    const named = rawCompany === undefined ? "company" : companyKey
     throw invalid(
-      `${field("company")} is required for a business account (a company name of 1-${COMPANY_NAME_MAX_LENGTH} characters)`
+      `${field(named)} is required for a business account (a company name of 1-${COMPANY_NAME_MAX_LENGTH} characters)`
     )
   }
-  if (company_name.length > COMPANY_NAME_MAX_LENGTH) {
-    throw invalid(
-      `${field(companyKey)} is longer than ${COMPANY_NAME_MAX_LENGTH} characters`
-    )
+  // Lengths in characters (code points): 128 emoji are 128, not 256.
+  const companyProblem = textProblem(company_name, { max: COMPANY_NAME_MAX_LENGTH })
+  if (companyProblem) {
+    throw invalid(`${field(companyKey)} ${companyProblem}`)
   }
 
   const taxKey = metadata.tax_id !== undefined ? "tax_id" : "taxId"
   const countryKey = metadata.tax_country !== undefined ? "tax_country" : "taxCountry"
   const rawTax = metadata[taxKey]
+  const none = { account_type, company_name, tax_id: null, tax_id_country: null, tax_id_status: null }
   if (rawTax === undefined || rawTax === null || rawTax === "") {
-    return { account_type, company_name, tax_id: null, tax_id_country: null, tax_id_status: null }
+    return none
   }
   if (typeof rawTax !== "string") {
     throw invalid(`${field(taxKey)} must be a string`)
+  }
+  // Optional: blank means none; otherwise no control or bidi characters.
+  if (isBlankText(rawTax)) {
+    return none
+  }
+  const taxProblem = textProblem(rawTax)
+  if (taxProblem) {
+    throw invalid(`${field(taxKey)} ${taxProblem}`)
   }
   // DESIGN §11.2: the country comes from the VAT prefix, else from tax_country.
   try {
     const countryHint = normalizeTaxCountry(metadata[countryKey])
     const normalized = normalizeTaxId(rawTax, { countryHint })
     if (!normalized) {
-      return { account_type, company_name, tax_id: null, tax_id_country: null, tax_id_status: null }
+      return none
     }
     return {
       account_type,
