@@ -181,8 +181,8 @@ async function main() {
   cleanups.push(() => db.end())
   const seeded = await phase("seed-routes", async () => {
     const users = {
-      acme: { company: "Acme E2E GmbH", taxId: "DE 123 456 789", email: "buyer@acme-e2e.test", firstName: "Ada", lastName: "Buyer" },
-      globex: { company: "Globex Trading BV", taxId: "NL 8123.45.678.B01", email: "procurement@globex-e2e.test", firstName: "Gus", lastName: "Globex" },
+      acme: { company: "Acme E2E GmbH", taxId: "DE123456788", email: "buyer@acme-e2e.test", firstName: "Ada", lastName: "Buyer" },
+      globex: { company: "Globex Trading BV", taxId: "NL812345678B01", email: "procurement@globex-e2e.test", firstName: "Gus", lastName: "Globex" },
       // For the reviewed-version check: renamed behind the admin's back.
       initech: { company: "Initech Holdings", email: "purchasing@initech-e2e.test", firstName: "Ina", lastName: "Initech" },
     }
