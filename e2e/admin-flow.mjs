@@ -30,9 +30,15 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
   await step("widget: business customer, not verified yet, at the top of the side column", async () => {
     await page.goto(app(`/customers/${acme.customerId}`))
     const widget = page.getByTestId("customer-business-role")
-    await widget.getByText(acme.company).waitFor()
+    await widget.getByTestId("business-role-company").getByText(acme.company).waitFor()
     await widget.getByText("Not verified").waitFor()
     assert.equal(await widget.getByTestId("business-role-tax-id").innerText().then((t) => t.includes(acme.taxId)), true, "tax ID shown")
+    // The VIES evidence the admin verifies on: registered, when, under which name and address, the consultation number.
+    await widget.getByTestId("business-role-tax-id").getByText("Registered (VIES)").waitFor()
+    await widget.getByTestId("tax-id-registered-name").getByText(acme.company).waitFor()
+    await widget.getByTestId("tax-id-registered-address").getByText("10115 Berlin", { exact: false }).waitFor()
+    assert.match(await widget.getByTestId("tax-id-consultation-number").innerText(), /WAPI[0-9A-F]+/, "consultation number")
+    assert.match(await widget.getByTestId("tax-id-checked-at").innerText(), /registered/, "when VIES answered")
     // Where people look: the side column, visible without scrolling.
     const box = await widget.boundingBox()
     const viewport = page.viewportSize()
@@ -125,6 +131,45 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     const file = await shot(page, "customer-without-clerk-role")
     assert.equal(await page.getByTestId("customer-business-role").count(), 0, "no role card once the page has settled")
     return file
+  })
+
+  await step("business customers: tax ID status filter (a VIES outage stays pending, with its reason)", async () => {
+    await sidebarLink(page, "Business customers").click()
+    const list = page.getByTestId("business-customers-page")
+    await list.waitFor()
+    const rows = list.locator("table tbody tr")
+    await rows.filter({ hasText: acme.company }).waitFor()
+    await addTableFilter(page, list, "Tax ID status", ["VIES check pending"])
+    await waitForUrl(page, (url) => url.searchParams.get("tax_id_status") === "pending")
+    const globexRow = rows.filter({ hasText: globex.company })
+    await globexRow.getByTestId("tax-id-cell").getByText("MS_UNAVAILABLE", { exact: false }).waitFor()
+    await waitForCount(rows.filter({ hasText: acme.company }), 0)
+    const file = await shot(page, "business-customers-tax-id-pending")
+    await clearTableFilters(list)
+    return file
+  })
+
+  await step("widget: Check again asks VIES anew and shows its answer and evidence", async () => {
+    await page.goto(app(`/customers/${globex.customerId}`))
+    const widget = page.getByTestId("customer-business-role")
+    await widget.getByTestId("tax-id-check-pending").getByText("MS_UNAVAILABLE", { exact: false }).waitFor()
+    // The member state is back, and the number is registered (under a slightly different name).
+    seeded.vies.putTrader("NL", "812345678B01", { name: "Globex Trading B.V.", address: "Keizersgracht 1\n1015 CJ Amsterdam" })
+    await widget.getByTestId("tax-id-check-again").click()
+    await widget.getByTestId("tax-id-registered-name").getByText("Globex Trading B.V.").waitFor()
+    await widget.getByTestId("tax-id-registered-name").getByText("Differs from the declared company name.").waitFor()
+    await widget.getByTestId("business-role-tax-id").getByText("Registered (VIES)").waitFor()
+    const { rows } = await db.query(
+      `SELECT m.tax_id_status, c.status, c.registered_name, c.requested_by FROM customer_meta m
+       JOIN tax_id_check c ON c.id = m.tax_id_check_id WHERE m.customer_id = $1 AND m.deleted_at IS NULL`,
+      [globex.customerId]
+    )
+    assert.deepEqual(
+      { ...rows[0], requested_by: rows[0]?.requested_by === admin.userId },
+      { tax_id_status: "valid", status: "valid", registered_name: "Globex Trading B.V.", requested_by: true },
+      "a new check, requested by the admin, answered valid"
+    )
+    return shot(page, "customer-widget-tax-id-checked-again")
   })
 
   await step("business customers: verification filter + search", async () => {

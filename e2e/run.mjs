@@ -34,6 +34,7 @@ import { runToCompletion, spawnGroup, stopAllGroups, stopGroup, tail, waitForHtt
 import {
   adminSignIn,
   apiClient,
+  startVies,
   findVariants,
   requestQuote,
   signInWithClerk,
@@ -116,11 +117,14 @@ async function main() {
   // --- Offline Clerk and the environment every Medusa command gets ---
   const clerk = await startClerk(ROOT)
   cleanups.push(() => clerk.server.close())
+  const vies = await startVies(ROOT)
+  cleanups.push(() => vies.server.close())
   const port = await freePort(Number(process.env.E2E_PORT || 9300))
   const baseUrl = `http://localhost:${port}`
   const env = {
     ...process.env,
     ...clerk.env,
+    ...vies.env,
     DATABASE_URL: `postgres://${PG.user}@${PG.host}:${PG.port}/${DB_NAME}`,
     PORT: String(port),
     MEDUSA_DISABLE_TELEMETRY: "true",
@@ -196,12 +200,26 @@ async function main() {
         lastName: u.lastName,
         unsafeMetadata: { accountType: "business", company: u.company, ...(u.taxId ? { tax_id: u.taxId } : {}) },
       })
+    // The customer's current VIES check has made its first call (answered or met an outage).
+    const viesAsked = async (customerId) =>
+      (
+        await db.query(
+          `SELECT c.attempts FROM customer_meta m JOIN tax_id_check c ON c.id = m.tax_id_check_id
+           WHERE m.customer_id = $1 AND m.deleted_at IS NULL`,
+          [customerId]
+        )
+      ).rows[0]?.attempts > 0
     for (const [key, u] of Object.entries(users)) {
+      // Globex's first VIES call meets a member state outage: its check stays pending (retried in minutes).
+      if (key === "globex") vies.server.failNext(1, "MS_UNAVAILABLE")
       const user = putClerkUser(key, u)
       clerkUsers[key] = { id: user.id, ...u }
       const signedIn = await signInWithClerk(api, clerk, user.id, seed.publishableKey)
       out[key] = { ...u, customerId: signedIn.customer.id, token: signedIn.token }
+      // VIES is asked in the background: wait for the answer (or the outage) before the next customer.
+      if (u.taxId) await waitUntil(() => viesAsked(signedIn.customer.id), `the first VIES call for ${key}`)
     }
+    out.vies = vies.server
     /**
      * What a customer does in the storefront meanwhile: changes the Clerk
      * metadata (e.g. the company name) and signs in again, so the role is
@@ -315,6 +333,16 @@ async function prepareQuotes(api, seed, seeded) {
     },
     toReject: { id: toReject.id, displayId: toReject.display_id, note: "We cannot supply this volume at cost price." },
   }
+}
+
+/** Polls `condition` until it holds, at most `timeoutMs`. */
+async function waitUntil(condition, what, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await condition()) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`timed out waiting for ${what}`)
 }
 
 async function portAnswers(host, port) {

@@ -35,6 +35,28 @@ export async function startClerk(root) {
   }
 }
 
+/**
+ * Starts the VIES stand-in (dev/vies-stand-in.js) and the env that points
+ * the plugin at it: VIES on, a requester VAT ID (so answers carry a
+ * consultation number). Acme's VAT number is registered; Globex's is not
+ * (the flow registers it before "Check again").
+ */
+export async function startVies(root) {
+  const require = createRequire(path.join(root, "package.json"))
+  const { startViesStandIn } = require(path.join(root, "dev", "vies-stand-in.js"))
+  const server = await startViesStandIn({
+    traders: { DE123456788: { name: "Acme E2E GmbH", address: "Musterstraße 1\n10115 Berlin" } },
+  })
+  return {
+    server,
+    env: {
+      ROLE_SYNC_VIES_ENABLED: "true",
+      ROLE_SYNC_VIES_API_URL: server.url,
+      ROLE_SYNC_VIES_REQUESTER_VAT_ID: "DE136695976",
+    },
+  }
+}
+
 /** A small JSON client; throws with the answer's text when `expect` does not match. */
 export function apiClient(baseUrl) {
   return async function call(method, urlPath, { token, pk, body, expect = [200, 201] } = {}) {

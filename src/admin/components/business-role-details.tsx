@@ -2,10 +2,11 @@ import { Text } from "@medusajs/ui"
 import type { AdminCustomerMeta } from "../../types"
 import { AccountTypeBadge } from "./account-type-badge"
 import { SectionRow } from "./section-row"
+import { TaxIdCheckRows } from "./tax-id-check-rows"
 import { VerificationStatusBadge } from "./verification-status-badge"
 import { VerifiedByText } from "./verified-by-text"
 
-/** The rows of a customer's synced role: type, company, tax ID, verification (when and by whom). */
+/** The rows of a customer's synced role: type, company, tax ID with its check, verification (when and by whom). */
 export const BusinessRoleDetails = ({ meta }: { meta: AdminCustomerMeta }) => {
   const isBusiness = meta.account_type === "business"
 
@@ -15,7 +16,7 @@ export const BusinessRoleDetails = ({ meta }: { meta: AdminCustomerMeta }) => {
       {isBusiness ? (
         <>
           <SectionRow title="Company" value={meta.company_name ?? "-"} testId="business-role-company" />
-          <SectionRow title="Tax ID" value={meta.tax_id ?? "-"} testId="business-role-tax-id" />
+          <TaxIdCheckRows meta={meta} />
           <SectionRow
             title="Verification"
             value={<VerificationStatusBadge isVerified={meta.is_verified} />}

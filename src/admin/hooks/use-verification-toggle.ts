@@ -2,6 +2,7 @@ import { toast, usePrompt } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useCallback } from "react"
 import type { AdminCustomerMeta } from "../../types"
+import { TAX_ID_STATUS_PHRASES } from "../components/tax-id-status-badge"
 import { errorMessage, errorStatus } from "../lib/error-message"
 import { businessCustomerQueryKeys } from "./api/business-customers"
 import { customerMetaQueryKeys, fetchCustomerMeta, useVerifyBusinessCustomer } from "./api/customer-meta"
@@ -9,14 +10,19 @@ import { customerMetaQueryKeys, fetchCustomerMeta, useVerifyBusinessCustomer } f
 /** What the admin looked at: the row as the widget or the list showed it. */
 export type ReviewedCustomerMeta = Pick<
   AdminCustomerMeta,
-  "customer_id" | "account_type" | "company_name" | "tax_id" | "is_verified" | "updated_at"
+  "customer_id" | "account_type" | "company_name" | "tax_id" | "tax_id_status" | "is_verified" | "updated_at"
 >
 
 /** How often the admin is asked again when the row keeps changing under them. */
 const MAX_REVIEWS = 3
 
 const describe = (meta: ReviewedCustomerMeta) =>
-  [meta.company_name || "no company name", meta.tax_id ? `tax ID ${meta.tax_id}` : "no tax ID"].join(", ")
+  [
+    meta.company_name || "no company name",
+    meta.tax_id
+      ? `tax ID ${meta.tax_id}${meta.tax_id_status ? ` (${TAX_ID_STATUS_PHRASES[meta.tax_id_status]})` : ""}`
+      : "no tax ID",
+  ].join(", ")
 
 const isoOf = (value: string | Date) => new Date(value).toISOString()
 
@@ -31,6 +37,7 @@ export const describeChanges = (before: ReviewedCustomerMeta, after: ReviewedCus
   field("Account type", before.account_type, after.account_type)
   field("Company", before.company_name, after.company_name)
   field("Tax ID", before.tax_id, after.tax_id)
+  field("Tax ID status", before.tax_id_status, after.tax_id_status)
   if (before.is_verified !== after.is_verified) {
     lines.push(after.is_verified ? "Someone else verified it meanwhile." : "Someone else removed its verification meanwhile.")
   }

@@ -103,3 +103,20 @@ export const currencyDecimals = (currencyCode: string): number => {
 /** "#12": how people refer to a quote (its display_id), like orders. */
 export const quoteNumber = (quote: { display_id?: number | null }): string =>
   quote.display_id ? `#${quote.display_id}` : "Quote"
+
+/** VIES's fault codes as a person reads them (the code stays visible next to it). */
+const VIES_FAULTS: Record<string, string> = {
+  MS_UNAVAILABLE: "the member state's register did not answer",
+  MS_MAX_CONCURRENT_REQ: "the member state's register was busy",
+  MS_MAX_CONCURRENT_REQ_TIME: "the member state's register was busy",
+  GLOBAL_MAX_CONCURRENT_REQ: "VIES was busy",
+  GLOBAL_MAX_CONCURRENT_REQ_TIME: "VIES was busy",
+  SERVICE_UNAVAILABLE: "VIES was unavailable",
+  TIMEOUT: "VIES timed out",
+  REQUEST_TIMEOUT: "VIES did not answer in time",
+  NETWORK_ERROR: "VIES could not be reached",
+}
+
+/** "the member state's register did not answer (MS_UNAVAILABLE)". */
+export const viesFaultText = (code: string | null | undefined): string =>
+  code ? `${VIES_FAULTS[code] ?? "VIES gave no answer"} (${code})` : "VIES gave no answer yet"

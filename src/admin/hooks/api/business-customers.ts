@@ -9,6 +9,10 @@ export type AdminBusinessCustomerListQuery = {
   /** Matches company name, tax ID or email. */
   q?: string
   verified?: "true" | "false"
+  /** One tax ID status or several, comma-separated (`pending,invalid`). */
+  tax_id_status?: string
+  /** `true`: businesses VIES said are not registered while verified. */
+  tax_id_flagged?: "true"
   limit: number
   offset: number
 }

@@ -2,9 +2,11 @@ import { createDataTableColumnHelper, Text } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Link } from "react-router-dom"
 import type { AdminBusinessCustomer } from "../../../types"
+import { BusinessRowActions } from "../../components/business-row-actions"
+import { TaxIdCell } from "../../components/tax-id-cell"
 import { VerificationStatusBadge } from "../../components/verification-status-badge"
 import { VerifyToggleButton } from "../../components/verify-toggle-button"
-import { customerDisplayName, formatDateTime } from "../../lib/format"
+import { customerDisplayName, formatDate } from "../../lib/format"
 
 const columnHelper = createDataTableColumnHelper<AdminBusinessCustomer>()
 
@@ -54,28 +56,35 @@ export const useBusinessCustomerColumns = ({ onToggleVerification, pendingCustom
       }),
       columnHelper.accessor("tax_id", {
         header: "Tax ID",
-        cell: ({ getValue }) => getValue() ?? "-",
+        cell: ({ row }) => <TaxIdCell row={row.original} />,
       }),
       columnHelper.accessor("is_verified", {
         header: "Verification",
-        cell: ({ getValue }) => <VerificationStatusBadge isVerified={getValue()} />,
-      }),
-      columnHelper.accessor("verified_at", {
-        header: "Verified at",
-        cell: ({ getValue }) => formatDateTime(getValue()),
+        cell: ({ row }) => (
+          <div className="flex flex-col items-start gap-y-0.5 py-1">
+            <VerificationStatusBadge isVerified={row.original.is_verified} />
+            {row.original.is_verified && row.original.verified_at && (
+              <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
+                since {formatDate(row.original.verified_at)}
+                {row.original.verified_by === "vies" ? " (VIES)" : ""}
+              </Text>
+            )}
+          </div>
+        ),
       }),
       columnHelper.display({
         id: "verification-action",
         header: "",
         cell: ({ row }) => (
           // Padding: the cell clips overflow, and the button's border is a shadow outside its box.
-          <div className="flex justify-end p-0.5">
+          <div className="flex items-center justify-end gap-x-1 p-0.5">
             <VerifyToggleButton
               isVerified={row.original.is_verified}
               isLoading={pendingCustomerId === row.original.customer_id}
               disabled={!!pendingCustomerId && pendingCustomerId !== row.original.customer_id}
               onClick={() => onToggleVerification(row.original)}
             />
+            <BusinessRowActions row={row.original} />
           </div>
         ),
       }),
