@@ -200,7 +200,12 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     const rows = list.locator("table tbody tr")
     await rows.filter({ hasText: globex.company }).waitFor()
     await waitForCount(rows.filter({ hasText: acme.company }), 0)
-    return shot(page, "business-customers-unverified")
+    const file = await shot(page, "business-customers-unverified")
+    // Narrowed to Globex for the next step.
+    await list.getByPlaceholder("Search company, tax ID or email").fill("globex")
+    await waitForUrl(page, (url) => url.searchParams.get("q") === "globex")
+    await waitForCount(rows, 1)
+    return file
   })
 
   await step("business customers: verify from the row action, after the row changed (409, asked again)", async () => {
@@ -220,7 +225,7 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     assert.equal((await verifiedInDb(globex.customerId)).is_verified, false, "nothing verified on the stale version")
     await dialog.getByRole("button", { name: "Verify", exact: true }).click()
     await page.getByText(`${renamed} is now a verified business.`).first().waitFor()
-    // The "Not verified" list refreshes: Globex leaves it, and the list is empty.
+    // The "Not verified" list (searched for Globex) refreshes: Globex leaves it, and the list is empty.
     await waitForCount(rows.filter({ hasText: globex.company }), 0)
     await list.getByText("No matching business customers").waitFor()
     const { rows: meta } = await db.query(
@@ -230,6 +235,7 @@ export async function runCustomerSteps({ page, baseUrl, admin, seeded, db, step,
     assert.equal(meta[0]?.is_verified, true, "Globex verified in the database")
     const file = await shot(page, "business-customers-filtered-empty")
     await clearTableFilters(list)
+    await list.getByPlaceholder("Search company, tax ID or email").fill("")
     await rows.filter({ hasText: globex.company }).getByTestId("unverify-button").waitFor()
     await rows.filter({ hasText: acme.company }).getByTestId("unverify-button").waitFor()
     return file
@@ -369,7 +375,8 @@ async function changeTableFilter(page, container, currentValue, toggleLabels) {
 
 /** The open filter's popover (radio options, or a searchable list of checkboxes). */
 function filterPopover(page) {
-  return page.locator("[data-radix-popper-content-wrapper]").last()
+  // Popper content holds tooltips too (the funnel's "Filter"): take the popover dialog.
+  return page.locator('[data-radix-popper-content-wrapper] [role="dialog"]').last()
 }
 
 async function clearTableFilters(container) {
@@ -421,4 +428,75 @@ async function waitForCount(locator, count, timeoutMs = 10_000) {
     await new Promise((r) => setTimeout(r, 200))
   }
   assert.equal(await locator.count(), count)
+}
+
+/** Companies (Clerk Organizations): list, a company's members and roles, verification with the reviewed-version check, the member's card. */
+export async function runCompanySteps({ page, baseUrl, seeded, db, step, shot }) {
+  const app = (p = "") => `${baseUrl}/app${p}`
+  const { umbrella } = seeded
+  const companyRow = (list, name) => list.locator("table tbody tr").filter({ has: page.getByTestId("company-name").getByText(name, { exact: true }) })
+
+  await step("companies: list with search and the verification filter", async () => {
+    await sidebarLink(page, "Companies").click()
+    const list = page.getByTestId("companies-page")
+    await list.waitFor()
+    await list.getByPlaceholder("Search name, tax ID or organization").fill("umbr")
+    await waitForUrl(page, (url) => url.searchParams.get("q") === "umbr")
+    const row = companyRow(list, umbrella.name)
+    await row.getByText("Not verified").waitFor()
+    await addTableFilter(page, list, "Verification", ["Not verified"])
+    await waitForUrl(page, (url) => url.searchParams.get("is_verified") === "false")
+    await row.waitFor()
+    assert.equal(await list.locator("table tbody tr").count(), 1, "one company matches")
+    assert.match(await row.innerText(), /\b2\b/, "two members")
+    return shot(page, "companies-list")
+  })
+
+  await step("company: members with their roles", async () => {
+    await companyRow(page.getByTestId("companies-page"), umbrella.name).click()
+    const members = page.getByTestId("company-members")
+    await members.waitFor()
+    const rows = members.getByTestId("company-member-row")
+    await rows.filter({ hasText: "Alice Admin" }).getByTestId("company-role").getByText("Admin").waitFor()
+    await rows.filter({ hasText: "Bob Buyer" }).getByTestId("company-role").getByText("Buyer").waitFor()
+    await page.locator("ol").getByText(umbrella.name, { exact: true }).waitFor()
+    return shot(page, "company-detail")
+  })
+
+  await step("company: verify what was reviewed (renamed in Clerk meanwhile: 409, asked again)", async () => {
+    const renamed = "Umbrella Corporation"
+    await seeded.renameUmbrella(renamed)
+    const section = page.getByTestId("company-verification")
+    await section.getByTestId("verify-button").click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByText(`Verify ${umbrella.name}?`).waitFor()
+    await dialog.getByRole("button", { name: "Verify", exact: true }).click()
+    await dialog.getByText(`${renamed} changed since you reviewed it`).waitFor()
+    assert.match(await dialog.innerText(), new RegExp(`Name: ${umbrella.name} → ${renamed}`), "the prompt says what changed")
+    const before = await db.query(`SELECT is_verified FROM company WHERE clerk_organization_id = $1 AND deleted_at IS NULL`, [umbrella.organizationId])
+    assert.equal(before.rows[0]?.is_verified, false, "nothing verified on the stale version")
+    const file = await shot(page, "company-verify-conflict")
+    await dialog.getByRole("button", { name: "Verify", exact: true }).click()
+    await page.getByText(`${renamed} is now a verified company.`).first().waitFor()
+    await section.getByTestId("unverify-button").waitFor()
+    const after = await db.query(`SELECT is_verified, name FROM company WHERE clerk_organization_id = $1 AND deleted_at IS NULL`, [umbrella.organizationId])
+    assert.deepEqual(after.rows[0], { is_verified: true, name: renamed }, "the reviewed company is verified")
+    umbrella.name = renamed
+    return file
+  })
+
+  await step("widget: a company member's card shows the company, the role, and links to it", async () => {
+    await page.goto(app(`/customers/${umbrella.buyer.customerId}`))
+    const widget = page.getByTestId("customer-business-role")
+    await widget.getByTestId("customer-company-link").getByText(umbrella.name).waitFor()
+    await widget.getByTestId("customer-company").getByTestId("company-role").getByText("Buyer").waitFor()
+    await widget.getByTestId("customer-company-verification").getByText("Verified", { exact: true }).waitFor()
+    // Bob declared nothing at sign-up; as a company member he is a business.
+    await widget.getByTestId("business-role-account-type").getByText("Business").waitFor()
+    assert.equal(await widget.getByTestId("verify-button").count(), 0, "verification belongs to the company")
+    const file = await shot(page, "customer-widget-company-member")
+    await widget.getByTestId("customer-company-link").click()
+    await page.getByTestId("company-detail-page").waitFor()
+    return file
+  })
 }

@@ -25,7 +25,7 @@ import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { runCustomerSteps, runQuoteSteps } from "./admin-flow.mjs"
+import { runCompanySteps, runCustomerSteps, runQuoteSteps } from "./admin-flow.mjs"
 import { appPaths, buildApp, isBuilt, snapshotApp } from "./app-build.mjs"
 import { checkBrowserPrerequisites, launchBrowser, MissingBrowserError, screenshotter, trackNetwork } from "./browser.mjs"
 import { connectTo, dropDatabase, openDatabaseTools, recreateDatabase } from "./database.mjs"
@@ -231,6 +231,27 @@ async function main() {
       putClerkUser(key, next, next.id)
       return (await signInWithClerk(api, clerk, next.id, seed.publishableKey)).customerMeta
     }
+    // A company: a Clerk Organization with an admin and a buyer (when the plugin serves companies).
+    const companiesServed = (await api("GET", "/admin/companies?limit=1", { token: await adminSignIn(api, ADMIN.email, ADMIN.password), expect: null })).status !== 404
+    if (companiesServed) {
+      const org = clerk.addOrganization("Umbrella Corp")
+      const members = {
+        admin: clerk.addUser({ email: "alice@umbrella-e2e.test", firstName: "Alice", lastName: "Admin", unsafeMetadata: { accountType: "business", company: "Umbrella Corp" } }),
+        buyer: clerk.addUser({ email: "bob@umbrella-e2e.test", firstName: "Bob", lastName: "Buyer", unsafeMetadata: {} }),
+      }
+      clerk.setMembership(org.id, members.admin.id, "org:admin")
+      clerk.setMembership(org.id, members.buyer.id, "org:member")
+      out.umbrella = { organizationId: org.id, name: org.name }
+      for (const [role, user] of Object.entries(members)) {
+        const signedIn = await signInWithClerk(api, clerk, user.id, seed.publishableKey)
+        out.umbrella[role] = { clerkUserId: user.id, customerId: signedIn.customer.id, email: user.email_addresses[0].email_address }
+      }
+      /** Renames the organization in Clerk; the admin member's next sign-in brings the new name. */
+      out.renameUmbrella = async (name) => {
+        clerk.renameOrganization(org.id, name)
+        await signInWithClerk(api, clerk, members.admin.id, seed.publishableKey)
+      }
+    }
     const ivy = clerk.addUser({ email: "ivy@e2e.test", firstName: "Ivy", lastName: "Individual", unsafeMetadata: { accountType: "individual" } })
     out.individual = { customerId: (await signInWithClerk(api, clerk, ivy.id, seed.publishableKey)).customer.id }
     const adminToken = await adminSignIn(api, ADMIN.email, ADMIN.password)
@@ -270,6 +291,15 @@ async function main() {
   await phase("browser-customers", () =>
     runCustomerSteps({ page, baseUrl, admin: ADMIN, seeded, db, step, shot })
   )
+
+  if (seeded.umbrella) {
+    await phase("browser-companies", () => runCompanySteps({ page, baseUrl, seeded, db, step, shot }))
+  } else {
+    const message = "company steps SKIPPED: GET /admin/companies is not served (404). They run once the plugin serves companies."
+    steps.push({ name: "companies", status: "skipped", error: message })
+    warnings.push(message)
+    log(`WARNING: ${message}`)
+  }
 
   const quotes = await phase("seed-quote", () => prepareQuotes(api, seed, seeded))
   if (quotes) {

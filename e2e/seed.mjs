@@ -24,6 +24,10 @@ export async function startClerk(root) {
     },
     /** Puts a user into the stand-in, as Clerk's Backend API returns it. */
     addUser: (options) => server.putUser(standIn.buildClerkUser(options)),
+    /** A Clerk Organization (a company once a member signs in) and memberships with Clerk roles. */
+    addOrganization: (name) => server.putOrganization(standIn.buildClerkOrganization({ name })),
+    setMembership: (organizationId, userId, role) => server.setMembership(organizationId, userId, role),
+    renameOrganization: (organizationId, name) => server.renameOrganization(organizationId, name),
     /** A session token for the user, as a storefront's getToken() would return it. */
     sessionToken: (userId) =>
       standIn.signSessionToken(keys, {
