@@ -130,7 +130,7 @@ medusaIntegrationTestRunner({
         expect(unknown.status).toBe(404)
 
         expect(await groupMembers()).toBeNull()
-        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(ada.customerId)
+        const meta = await getContainer().resolve("roleSyncCustomerMeta").retrieveByCustomerId(ada.customerId)
         expect(meta.is_verified).toBe(false)
         await settle()
         expect(events.seen).toEqual([])
@@ -152,7 +152,7 @@ medusaIntegrationTestRunner({
         const acme = await customer({ accountType: "business", company: "Acme" })
         expect((await verify({ customer_id: acme.customerId }, acme.token)).status).toBe(401)
         expect((await verify({ customer_id: acme.customerId }, "")).status).toBe(401)
-        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(acme.customerId)
+        const meta = await getContainer().resolve("roleSyncCustomerMeta").retrieveByCustomerId(acme.customerId)
         expect(meta.is_verified).toBe(false)
       })
     })
@@ -172,7 +172,7 @@ medusaIntegrationTestRunner({
 
         expect(res.status).toBe(200)
         expect(res.data.customer_meta).toEqual(expect.objectContaining({ is_verified: false, verified_at: null }))
-        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(acme.customerId)
+        const meta = await getContainer().resolve("roleSyncCustomerMeta").retrieveByCustomerId(acme.customerId)
         expect(meta.verified_by).toBeNull()
         expect(await groupMembers()).toEqual([])
         await settle()

@@ -65,7 +65,7 @@ medusaIntegrationTestRunner({
       expect(res.status).toBe(200)
       return res.data.quote
     }
-    const quoteService = () => getContainer().resolve("quote") as any
+    const quoteService = () => getContainer().resolve("roleSyncQuote") as any
     const readQuote = async (id: string) => {
       const [quote] = await quoteService().listQuoteRequests({ id }, { relations: ["items"] })
       return quote

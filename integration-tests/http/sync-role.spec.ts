@@ -45,7 +45,7 @@ medusaIntegrationTestRunner({
     const counts = async () => {
       const container = getContainer()
       const customers = await container.resolve(Modules.CUSTOMER).listCustomers({})
-      const metas = await container.resolve("customerMeta").listCustomerMetas({})
+      const metas = await container.resolve("roleSyncCustomerMeta").listCustomerMetas({})
       return { customers: customers.length, metas: metas.length }
     }
 
@@ -146,7 +146,7 @@ medusaIntegrationTestRunner({
         user.updated_at = Date.now() + 1000
         const third = await sync(token)
         expect(third.data.created).toBe(false)
-        const meta = await getContainer().resolve("customerMeta").retrieveByCustomerId(first.data.customer.id)
+        const meta = await getContainer().resolve("roleSyncCustomerMeta").retrieveByCustomerId(first.data.customer.id)
         expect(new Date(meta.updated_at).toISOString()).toBe(first.data.customer_meta.updated_at)
       })
 
@@ -208,7 +208,7 @@ medusaIntegrationTestRunner({
           const res = await sync(token)
 
           expect(res.status).toBe(422)
-          expect(res.data.type).toBe("invalid_metadata")
+          expect(res.data.code).toBe("invalid_metadata")
           expect(res.data.message).toMatch(field)
           expect(await counts()).toEqual({ customers: 0, metas: 0 })
           const auth = getContainer().resolve(Modules.AUTH)
@@ -227,7 +227,7 @@ medusaIntegrationTestRunner({
           const res = await sync(token)
 
           expect(res.status).toBe(409)
-          expect(res.data.type).toBe("account_conflict")
+          expect(res.data.code).toBe("account_conflict")
           expect(res.data.message).toMatch(/registered customer with this email/)
           expect(await counts()).toEqual({ customers: 1, metas: 0 })
           const after = await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(victim.customerId)
@@ -265,7 +265,7 @@ medusaIntegrationTestRunner({
           const res = await sync(token)
 
           expect(res.status).toBe(422)
-          expect(res.data.type).toBe("email_not_verified")
+          expect(res.data.code).toBe("email_not_verified")
           expect(res.data.message).toMatch(/Verify your email/)
           expect(await counts()).toEqual({ customers: withGuest ? 1 : 0, metas: 0 })
           if (guest) {
@@ -339,7 +339,7 @@ medusaIntegrationTestRunner({
           const res = await sync(token)
 
           expect(res.status).toBe(503)
-          expect(res.data.type).toBe("clerk_unavailable")
+          expect(res.data.code).toBe("clerk_unavailable")
           expect(res.data.message).toMatch(/Clerk/)
           expect(Date.now() - started).toBeLessThan(5000)
           expect(await counts()).toEqual({ customers: 0, metas: 0 })

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { assertClerkReadyToServe } from "../modules/clerk/serving-check"
 import { adminCustomerRoutesMiddlewares } from "./admin/customers/middlewares"
 import { clerkWebhookRoutesMiddlewares } from "./hooks/clerk/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
@@ -6,6 +7,11 @@ import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
 import { adminQuoteRoutesMiddlewares } from "./admin/quotes/middlewares"
 import { storeBulkOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeQuoteRoutesMiddlewares } from "./store/quotes/middlewares"
+
+// Medusa loads the API only when a server starts serving (not for
+// db:migrate, `medusa user` or `medusa exec`): missing Clerk keys stop the
+// server here with a message naming the option.
+assertClerkReadyToServe()
 
 export default defineMiddlewares({
   routes: [

@@ -1,5 +1,5 @@
 import type { AccountTypeSource } from "../modules/clerk/options"
-import { RoleSyncErrorTypes, roleSyncError } from "./role-sync-error"
+import { RoleSyncErrorCodes, roleSyncError } from "./errors"
 
 export type AccountType = "individual" | "business"
 
@@ -19,7 +19,7 @@ export function normalizeTaxId(value: string): string {
 }
 
 const invalid = (message: string) =>
-  roleSyncError(RoleSyncErrorTypes.INVALID_METADATA, message)
+  roleSyncError(RoleSyncErrorCodes.INVALID_METADATA, message)
 
 /**
  * Reads the role a Clerk user claims (DESIGN §5 rules 1-2). The metadata is

@@ -1,134 +1,92 @@
+import { z } from "@medusajs/framework/zod"
 import type { User } from "@clerk/backend"
 
 /** The part of a Clerk user the plugin needs, serializable for workflows. */
 export type ClerkUserSnapshot = {
   id: string
+  /** The primary email address, lower-cased; null without one. */
   email: string | null
+  /** Clerk verified the primary email address. */
   email_verified: boolean
   first_name: string | null
   last_name: string | null
   unsafe_metadata: Record<string, unknown>
   public_metadata: Record<string, unknown>
-  /** Clerk's `updated_at` (ms): orders webhook deliveries. */
+  /** Clerk's `updated_at` (ms since the epoch): orders webhook deliveries. */
   updated_at: number
 }
 
-/**
- * Clerk user JSON that does not have the shape the plugin needs: a webhook
- * answers 400 with `message`.
- */
-export class ClerkUserPayloadError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = "ClerkUserPayloadError"
-  }
-}
-
-type Json = Record<string, unknown>
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
 const MAX_ID_LENGTH = 255
 
-/** `data.id` of any user event (`user.created`, `user.updated`, `user.deleted`). */
-export function clerkUserIdFromJson(data: unknown): string {
-  if (!isObject(data)) {
-    throw new ClerkUserPayloadError("data must be an object (the Clerk user)")
-  }
-  const { id } = data
-  if (typeof id !== "string" || !id.trim() || id.length > MAX_ID_LENGTH) {
-    throw new ClerkUserPayloadError(
-      `data.id must be the Clerk user id (a non-empty string of at most ${MAX_ID_LENGTH} characters)`
-    )
-  }
-  return id
-}
+/** A Clerk object id (`user_…`, `org_…`, `orgmem_…`). */
+export const ClerkId = z
+  .string({ error: "must be a Clerk id (a string)" })
+  .trim()
+  .min(1, { error: "must be a non-empty Clerk id" })
+  .max(MAX_ID_LENGTH, { error: `must be a Clerk id of at most ${MAX_ID_LENGTH} characters` })
 
-const optionalString = (data: Json, field: string): string | null => {
-  const value = data[field]
-  if (value === undefined || value === null) {
-    return null
-  }
-  if (typeof value !== "string") {
-    throw new ClerkUserPayloadError(`data.${field} must be a string or null`)
-  }
-  return value
-}
+const metadata = z
+  .record(z.string(), z.unknown(), { error: "must be an object" })
+  .nullish()
+  .transform((value) => value ?? {})
 
-const metadata = (data: Json, field: string): Record<string, unknown> => {
-  const value = data[field]
-  if (value === undefined || value === null) {
-    return {}
-  }
-  if (!isObject(value)) {
-    throw new ClerkUserPayloadError(`data.${field} must be an object`)
-  }
-  return value
-}
+const EmailAddress = z.object({
+  id: z.string(),
+  email_address: z.string({ error: "must be a string" }),
+  verification: z.object({ status: z.string().nullish() }).nullish(),
+})
 
 /**
  * A Clerk user in the Backend API's JSON (snake_case), as `GET /v1/users/:id`
- * answers and as `user.created` / `user.updated` webhooks carry it, turned
- * into the snapshot the sync workflow takes: one converter, so the API and
- * the webhook agree on who a user is (primary email lower-cased, whether
- * Clerk verified it).
- *
- * The content is trusted (it comes from Clerk), not the shape: anything
- * missing or mistyped throws `ClerkUserPayloadError`. `updated_at` is
- * required because it orders webhook deliveries.
+ * answers and as `user.created` / `user.updated` webhooks carry it
+ * (https://clerk.com/docs/reference/backend-api/tag/Users#operation/GetUser).
+ * The one schema for Clerk users: the API and the webhook agree on who a
+ * user is. The content is trusted (it comes from Clerk), not the shape.
+ * `updated_at` is required because it orders webhook deliveries.
  */
-export function clerkUserSnapshotFromJson(data: unknown): ClerkUserSnapshot {
-  const id = clerkUserIdFromJson(data)
-  const user = data as Json
+export const ClerkUserJson = z
+  .object({
+    object: z.literal("user", { error: 'must be "user"' }).optional(),
+    id: ClerkId,
+    first_name: z.string({ error: "must be a string or null" }).nullish(),
+    last_name: z.string({ error: "must be a string or null" }).nullish(),
+    primary_email_address_id: z.string().nullish(),
+    email_addresses: z
+      .array(EmailAddress, { error: "must be an array of email addresses" })
+      .nullish(),
+    unsafe_metadata: metadata,
+    public_metadata: metadata,
+    updated_at: z
+      .number({ error: "must be Clerk's update time in milliseconds" })
+      .int({ error: "must be Clerk's update time in milliseconds" })
+      .positive({ error: "must be Clerk's update time in milliseconds" }),
+  })
+  .transform(
+    (user): ClerkUserSnapshot => {
+      const primary = user.primary_email_address_id
+        ? (user.email_addresses ?? []).find((e) => e.id === user.primary_email_address_id)
+        : undefined
+      const email = primary?.email_address.trim()
+      return {
+        id: user.id,
+        email: email ? email.toLowerCase() : null,
+        email_verified: primary?.verification?.status === "verified",
+        first_name: user.first_name ?? null,
+        last_name: user.last_name ?? null,
+        unsafe_metadata: user.unsafe_metadata,
+        public_metadata: user.public_metadata,
+        updated_at: user.updated_at,
+      }
+    }
+  )
 
-  if (user.object !== undefined && user.object !== "user") {
-    throw new ClerkUserPayloadError(
-      `data.object must be "user", got ${JSON.stringify(user.object)}`
-    )
-  }
-
-  const updatedAt = user.updated_at
-  if (
-    typeof updatedAt !== "number" ||
-    !Number.isSafeInteger(updatedAt) ||
-    updatedAt <= 0
-  ) {
-    throw new ClerkUserPayloadError(
-      "data.updated_at must be Clerk's update time in milliseconds"
-    )
-  }
-
-  const emails = user.email_addresses ?? []
-  if (!Array.isArray(emails) || !emails.every(isObject)) {
-    throw new ClerkUserPayloadError("data.email_addresses must be an array of objects")
-  }
-  const primaryId = optionalString(user, "primary_email_address_id")
-  const primary = primaryId
-    ? (emails as Json[]).find((e) => e.id === primaryId) ?? null
-    : null
-  const address = primary?.email_address
-  if (primary && typeof address !== "string") {
-    throw new ClerkUserPayloadError(
-      "data.email_addresses[].email_address must be a string"
-    )
-  }
-  const verification = primary?.verification
-
-  return {
-    id,
-    email: typeof address === "string" && address ? address.toLowerCase() : null,
-    email_verified:
-      isObject(verification) && verification.status === "verified",
-    first_name: optionalString(user, "first_name"),
-    last_name: optionalString(user, "last_name"),
-    unsafe_metadata: metadata(user, "unsafe_metadata"),
-    public_metadata: metadata(user, "public_metadata"),
-    updated_at: updatedAt,
-  }
-}
+/** `data.path: message; …` for the issues of a Clerk payload. */
+export const describeClerkPayloadIssues = (issues: z.core.$ZodIssue[], root = "data") =>
+  issues
+    .map((issue) => `${[root, ...issue.path].join(".")} ${issue.message}`)
+    .join("; ")
 
 /** A user loaded with `@clerk/backend`: converted from the JSON it came as. */
 export function toClerkUserSnapshot(user: User): ClerkUserSnapshot {
-  return clerkUserSnapshotFromJson(user.raw)
+  return ClerkUserJson.parse(user.raw)
 }

@@ -1,25 +1,10 @@
+import { createPublicKey } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
+import type { AccountTypeSource, ClerkOptions } from "../../types/options"
 
-export type AccountTypeSource = "unsafe_metadata" | "public_metadata"
+export type { AccountTypeSource, ClerkOptions }
 
-/**
- * Options shared by the plugin's modules and the `clerk` auth provider.
- * Every field falls back to an environment variable so a host can configure
- * the plugin once, in `.env`.
- */
-export type RoleSyncPluginOptions = {
-  secretKey?: string
-  jwtKey?: string
-  apiUrl?: string
-  authorizedParties?: string[] | string
-  issuer?: string
-  webhookSigningSecret?: string
-  apiTimeoutMs?: number
-  accountTypeSource?: AccountTypeSource
-  businessGroupName?: string
-}
-
-export type ResolvedRoleSyncOptions = {
+export type ResolvedClerkOptions = {
   secretKey: string
   jwtKey?: string
   apiUrl: string
@@ -28,17 +13,19 @@ export type ResolvedRoleSyncOptions = {
   webhookSigningSecret?: string
   apiTimeoutMs: number
   accountTypeSource: AccountTypeSource
-  businessGroupName: string
+}
+
+/** The options with their env fallbacks, and what is wrong with them. */
+export type ClerkOptionsResolution = {
+  options: ResolvedClerkOptions
+  /** One sentence per missing or invalid option, naming it; empty when fine. */
+  problems: string[]
 }
 
 export const DEFAULT_CLERK_API_URL = "https://api.clerk.com"
 export const DEFAULT_API_TIMEOUT_MS = 5000
-export const DEFAULT_BUSINESS_GROUP_NAME = "Verified businesses"
 
 const PREFIX = "medusa-plugin-role-sync"
-
-const invalid = (message: string) =>
-  new MedusaError(MedusaError.Types.INVALID_DATA, `${PREFIX}: ${message}`)
 
 const nonEmpty = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined
@@ -57,18 +44,42 @@ const toList = (value: unknown): string[] => {
 // .env files often carry a PEM on one line with literal "\n".
 const normalizePem = (pem: string) => pem.replace(/\\n/g, "\n").trim()
 
+// Clerk signs session tokens with RS256.
+const isRsaPublicKeyPem = (pem: string) => {
+  if (!pem.startsWith("-----BEGIN PUBLIC KEY-----")) {
+    return false
+  }
+  try {
+    return createPublicKey({ key: pem, format: "pem" }).asymmetricKeyType === "rsa"
+  } catch {
+    return false
+  }
+}
+
+const isUrl = (value: string) => {
+  try {
+    new URL(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
- * Resolves options with their environment fallbacks and validates them.
- * Throws at start-up, naming the missing or invalid option, so a
- * misconfigured store never boots half-working.
+ * Resolves Clerk options with their environment fallbacks. Never throws: the
+ * modules load for `db:migrate` and other CLI commands without any key, and
+ * the problems are reported when the server starts serving
+ * (`assertClerkOptions`, src/modules/clerk/serving-check.ts).
  */
-export function resolveRoleSyncOptions(
-  options: RoleSyncPluginOptions = {},
+export function resolveClerkOptions(
+  options: ClerkOptions = {},
   env: NodeJS.ProcessEnv = process.env
-): ResolvedRoleSyncOptions {
-  const secretKey = nonEmpty(options.secretKey) ?? nonEmpty(env.CLERK_SECRET_KEY)
+): ClerkOptionsResolution {
+  const problems: string[] = []
+
+  const secretKey = nonEmpty(options.secretKey) ?? nonEmpty(env.CLERK_SECRET_KEY) ?? ""
   if (!secretKey) {
-    throw invalid(
+    problems.push(
       `missing option "secretKey" (or env CLERK_SECRET_KEY): the Clerk secret key is needed to read users from Clerk's Backend API`
     )
   }
@@ -77,15 +88,13 @@ export function resolveRoleSyncOptions(
     options.authorizedParties ?? env.CLERK_AUTHORIZED_PARTIES
   )
   if (!authorizedParties.length) {
-    throw invalid(
+    problems.push(
       `missing option "authorizedParties" (or env CLERK_AUTHORIZED_PARTIES, comma-separated): list your storefront origins, e.g. https://shop.example.com; session tokens minted for any other origin are rejected`
     )
   }
   for (const party of authorizedParties) {
-    try {
-      new URL(party)
-    } catch {
-      throw invalid(
+    if (!isUrl(party)) {
+      problems.push(
         `option "authorizedParties" holds "${party}", which is not an origin such as https://shop.example.com`
       )
     }
@@ -93,9 +102,9 @@ export function resolveRoleSyncOptions(
 
   const jwtKeyRaw = nonEmpty(options.jwtKey) ?? nonEmpty(env.CLERK_JWT_KEY)
   const jwtKey = jwtKeyRaw ? normalizePem(jwtKeyRaw) : undefined
-  if (jwtKey && !jwtKey.startsWith("-----BEGIN PUBLIC KEY-----")) {
-    throw invalid(
-      `option "jwtKey" (or env CLERK_JWT_KEY) must be the PEM public key from Clerk's dashboard, starting with "-----BEGIN PUBLIC KEY-----"`
+  if (jwtKey && !isRsaPublicKeyPem(jwtKey)) {
+    problems.push(
+      `option "jwtKey" (or env CLERK_JWT_KEY) must be the RSA PEM public key from Clerk's dashboard (API keys → JWT public key), starting with "-----BEGIN PUBLIC KEY-----"`
     )
   }
 
@@ -104,10 +113,8 @@ export function resolveRoleSyncOptions(
     nonEmpty(env.CLERK_API_URL) ??
     DEFAULT_CLERK_API_URL
   ).replace(/\/+$/, "")
-  try {
-    new URL(apiUrl)
-  } catch {
-    throw invalid(`option "apiUrl" (or env CLERK_API_URL) is not a URL: ${apiUrl}`)
+  if (!isUrl(apiUrl)) {
+    problems.push(`option "apiUrl" (or env CLERK_API_URL) is not a URL: ${apiUrl}`)
   }
 
   const timeoutRaw = options.apiTimeoutMs ?? env.CLERK_API_TIMEOUT_MS
@@ -116,28 +123,46 @@ export function resolveRoleSyncOptions(
       ? DEFAULT_API_TIMEOUT_MS
       : Number(timeoutRaw)
   if (!Number.isFinite(apiTimeoutMs) || apiTimeoutMs <= 0) {
-    throw invalid(`option "apiTimeoutMs" must be a positive number of milliseconds`)
+    problems.push(`option "apiTimeoutMs" must be a positive number of milliseconds`)
   }
 
   const accountTypeSource = options.accountTypeSource ?? "unsafe_metadata"
   if (!["unsafe_metadata", "public_metadata"].includes(accountTypeSource)) {
-    throw invalid(
+    problems.push(
       `option "accountTypeSource" must be "unsafe_metadata" or "public_metadata"`
     )
   }
 
   return {
-    secretKey,
-    jwtKey,
-    apiUrl,
-    authorizedParties,
-    issuer: nonEmpty(options.issuer) ?? nonEmpty(env.CLERK_ISSUER),
-    webhookSigningSecret:
-      nonEmpty(options.webhookSigningSecret) ??
-      nonEmpty(env.CLERK_WEBHOOK_SIGNING_SECRET),
-    apiTimeoutMs,
-    accountTypeSource,
-    businessGroupName:
-      nonEmpty(options.businessGroupName) ?? DEFAULT_BUSINESS_GROUP_NAME,
+    options: {
+      secretKey,
+      jwtKey,
+      apiUrl,
+      authorizedParties,
+      issuer: nonEmpty(options.issuer) ?? nonEmpty(env.CLERK_ISSUER),
+      webhookSigningSecret:
+        nonEmpty(options.webhookSigningSecret) ??
+        nonEmpty(env.CLERK_WEBHOOK_SIGNING_SECRET),
+      apiTimeoutMs: Number.isFinite(apiTimeoutMs) && apiTimeoutMs > 0 ? apiTimeoutMs : DEFAULT_API_TIMEOUT_MS,
+      accountTypeSource,
+    },
+    problems,
   }
+}
+
+/**
+ * The resolved options, or an `INVALID_DATA` error naming every missing or
+ * invalid option (a misconfigured store must not serve half-working).
+ */
+export function assertClerkOptions({
+  options,
+  problems,
+}: ClerkOptionsResolution): ResolvedClerkOptions {
+  if (problems.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${PREFIX}: ${problems.join("; ")}`
+    )
+  }
+  return options
 }

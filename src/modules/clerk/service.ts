@@ -1,57 +1,80 @@
 import { createClerkClient, type ClerkClient } from "@clerk/backend"
 import { isClerkAPIResponseError } from "@clerk/backend/errors"
 import { MedusaError } from "@medusajs/framework/utils"
-import { RoleSyncErrorTypes, roleSyncError } from "../../utils/role-sync-error"
+import type { ClerkOptions } from "../../types/options"
+import { RoleSyncErrorCodes, roleSyncError } from "../../utils/errors"
 import { toClerkUserSnapshot, type ClerkUserSnapshot } from "./clerk-user"
 import {
-  resolveRoleSyncOptions,
-  type ResolvedRoleSyncOptions,
-  type RoleSyncPluginOptions,
+  assertClerkOptions,
+  resolveClerkOptions,
+  type ClerkOptionsResolution,
+  type ResolvedClerkOptions,
 } from "./options"
+import { recordClerkOptions } from "./serving-check"
 
 /**
- * The one place that talks to Clerk's Backend API. Every call is bounded by
- * `apiTimeoutMs`: the SDK itself never times out.
+ * The `roleSyncClerk` module: the one place that talks to Clerk's Backend
+ * API. Every call is bounded by `apiTimeoutMs` (the SDK itself never times
+ * out); Clerk's failures become `clerk_unavailable` (503), a missing user a
+ * 404. It loads without keys (for `db:migrate`); the keys are checked when
+ * the server starts serving.
  */
 export default class ClerkModuleService {
-  protected readonly options_: ResolvedRoleSyncOptions
-  protected readonly client_: ClerkClient
+  protected readonly resolution_: ClerkOptionsResolution
+  protected client_?: ClerkClient
 
-  constructor(_deps: Record<string, unknown>, options: RoleSyncPluginOptions) {
-    this.options_ = resolveRoleSyncOptions(options)
-    this.client_ = createClerkClient({
-      secretKey: this.options_.secretKey,
-      apiUrl: this.options_.apiUrl,
-    })
+  constructor(_deps: Record<string, unknown>, options: ClerkOptions) {
+    this.resolution_ = resolveClerkOptions(options)
+    recordClerkOptions(this.resolution_)
   }
 
-  getOptions(): ResolvedRoleSyncOptions {
-    return this.options_
+  /** The Clerk options with their env fallbacks (possibly incomplete before serving). */
+  getOptions(): ResolvedClerkOptions {
+    return this.resolution_.options
   }
 
+  /**
+   * Reads a Clerk user (`GET /v1/users/:id`, one call).
+   * @throws NOT_FOUND when Clerk has no such user; `clerk_unavailable` when
+   *   Clerk fails, refuses the key or does not answer within `apiTimeoutMs`.
+   */
   async getUser(userId: string): Promise<ClerkUserSnapshot> {
-    const user = await this.call(`load Clerk user ${userId}`, () =>
-      this.client_.users.getUser(userId)
+    const user = await this.call(`load Clerk user ${userId}`, (client) =>
+      client.users.getUser(userId)
     )
     return toClerkUserSnapshot(user)
   }
 
-  protected async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  protected get client(): ClerkClient {
+    if (!this.client_) {
+      const options = assertClerkOptions(this.resolution_)
+      this.client_ = createClerkClient({
+        secretKey: options.secretKey,
+        apiUrl: options.apiUrl,
+      })
+    }
+    return this.client_
+  }
+
+  /** Runs one Backend API call with the timeout and the error mapping. */
+  protected async call<T>(what: string, fn: (client: ClerkClient) => Promise<T>): Promise<T> {
+    const client = this.client
+    const timeoutMs = this.resolution_.options.apiTimeoutMs
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>
           reject(
             roleSyncError(
-              RoleSyncErrorTypes.CLERK_UNAVAILABLE,
-              `Clerk did not answer within ${this.options_.apiTimeoutMs} ms (${what}); nothing was changed, try again`
+              RoleSyncErrorCodes.CLERK_UNAVAILABLE,
+              `Clerk did not answer within ${timeoutMs} ms (${what}); nothing was changed, try again`
             )
           ),
-        this.options_.apiTimeoutMs
+        timeoutMs
       )
     })
     try {
-      return await Promise.race([fn(), timeout])
+      return await Promise.race([fn(client), timeout])
     } catch (e) {
       throw this.mapError(e, what)
     } finally {
@@ -66,18 +89,18 @@ export default class ClerkModuleService {
     if (e.status === 404) {
       return new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `Clerk has no such user (${what})`
+        `Clerk has no such ${what.replace(/^load Clerk /, "")}`
       )
     }
     if (e.status === 401 || e.status === 403) {
       // Our secret key is wrong: an operator problem, not the caller's.
       return roleSyncError(
-        RoleSyncErrorTypes.CLERK_UNAVAILABLE,
+        RoleSyncErrorCodes.CLERK_UNAVAILABLE,
         `Clerk refused the store's secret key (${what}); check CLERK_SECRET_KEY`
       )
     }
     return roleSyncError(
-      RoleSyncErrorTypes.CLERK_UNAVAILABLE,
+      RoleSyncErrorCodes.CLERK_UNAVAILABLE,
       `Clerk is unavailable (${what}: ${e.status ? `HTTP ${e.status}` : "no connection"}); nothing was changed, try again`
     )
   }

@@ -1,13 +1,7 @@
-import { createPublicKey, KeyObject } from "node:crypto"
-import {
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTPayload,
-} from "jose"
-import type { ResolvedRoleSyncOptions } from "./options"
+import { verifyToken } from "@clerk/backend"
+import type { ResolvedClerkOptions } from "./options"
 
-/** Reasons mirror `@clerk/backend`'s TokenVerificationErrorReason values. */
+/** Reasons are `@clerk/backend`'s TokenVerificationErrorReason values. */
 export type SessionTokenRejectionReason =
   | "token-invalid"
   | "token-invalid-algorithm"
@@ -20,6 +14,7 @@ export type SessionTokenRejectionReason =
   | "token-verification-failed"
   | "jwk-kid-mismatch"
   | "jwk-remote-failed-to-load"
+  | (string & {})
 
 export class SessionTokenRejectedError extends Error {
   constructor(
@@ -31,60 +26,51 @@ export class SessionTokenRejectedError extends Error {
   }
 }
 
-export type ClerkSessionClaims = JWTPayload & {
+/** The claims of a Clerk session token (v2) the plugin reads. */
+export type ClerkSessionClaims = {
+  /** The Clerk user id. */
   sub: string
   sid?: string
   azp?: string
+  /** Session status: `active`, or `pending` while sign-up tasks remain. */
   sts?: string
+  /** The active organization (session token v2): id, slug, role, permissions. */
+  o?: { id?: string; slg?: string; rol?: string; per?: string }
+  [claim: string]: unknown
 }
 
-// Clerk's own default leeway for exp, nbf and iat.
-const CLOCK_SKEW_SECONDS = 5
-
-type KeySource = KeyObject | ReturnType<typeof createRemoteJWKSet>
+// Clerk's own default leeway for exp, nbf and iat (ms).
+const CLOCK_SKEW_MS = 5000
 
 /**
- * Verifies Clerk session tokens (RS256).
- *
- * With a `jwtKey` the PEM is parsed once, here, and every verification is a
- * local signature check: no network, no per-call key import. Without it the
- * instance's JWKS is fetched from the Backend API (authenticated with the
- * secret key) and cached.
+ * Verifies Clerk session tokens with `@clerk/backend`'s `verifyToken`:
+ * networkless with `jwtKey` (RS256 against the instance's PEM key), else the
+ * instance's JWKS from `apiUrl/v1/jwks` (loaded with the secret key and
+ * cached by the SDK). `authorizedParties` is always enforced (`azp`), and
+ * `issuer` when configured. Rejections carry Clerk's reason. The SDK has no
+ * timeout, so the JWKS path is bounded by `apiTimeoutMs`.
  */
 export class SessionTokenVerifier {
-  private readonly key: KeySource
-  private readonly authorizedParties: Set<string>
-  private readonly issuer?: string
-
   constructor(
-    options: Pick<
-      ResolvedRoleSyncOptions,
-      "jwtKey" | "secretKey" | "apiUrl" | "authorizedParties" | "issuer" | "apiTimeoutMs"
-    >
-  ) {
-    this.authorizedParties = new Set(options.authorizedParties)
-    this.issuer = options.issuer
-    if (options.jwtKey) {
-      const key = createPublicKey({ key: options.jwtKey, format: "pem" })
-      if (key.asymmetricKeyType !== "rsa") {
-        throw new Error(
-          `medusa-plugin-role-sync: option "jwtKey" must be an RSA public key (Clerk signs session tokens with RS256)`
-        )
-      }
-      this.key = key
-    } else {
-      this.key = createRemoteJWKSet(new URL(`${options.apiUrl}/v1/jwks`), {
-        headers: { Authorization: `Bearer ${options.secretKey}` },
-        timeoutDuration: options.apiTimeoutMs,
-        cacheMaxAge: 5 * 60 * 1000,
-      })
-    }
-  }
+    private readonly options: Pick<
+      ResolvedClerkOptions,
+      "secretKey" | "apiUrl" | "authorizedParties" | "apiTimeoutMs"
+    > &
+      Partial<Pick<ResolvedClerkOptions, "jwtKey" | "issuer">>
+  ) {}
 
+  /** True when verification never leaves the process. */
   get isNetworkless(): boolean {
-    return this.key instanceof KeyObject
+    return !!this.options.jwtKey
   }
 
+  /**
+   * @param token - the Clerk session JWT from the storefront (`getToken()`).
+   * @returns its claims.
+   * @throws SessionTokenRejectedError with Clerk's reason (expired, bad
+   *   signature, wrong `azp`/`iss`, …) or `token-verification-failed` for a
+   *   session that is not active.
+   */
   async verify(token: unknown): Promise<ClerkSessionClaims> {
     if (typeof token !== "string" || token.split(".").length !== 3) {
       throw new SessionTokenRejectedError(
@@ -93,109 +79,62 @@ export class SessionTokenVerifier {
       )
     }
 
-    let payload: JWTPayload
+    let claims: ClerkSessionClaims
     try {
-      const verified = await jwtVerify(token, this.key as KeyObject, {
-        algorithms: ["RS256"],
-        typ: "JWT",
-        clockTolerance: CLOCK_SKEW_SECONDS,
-        issuer: this.issuer,
-        requiredClaims: ["sub", "exp", "iat"],
-      })
-      payload = verified.payload
+      claims = (await this.withTimeout(
+        verifyToken(token, {
+          jwtKey: this.options.jwtKey,
+          secretKey: this.options.secretKey,
+          apiUrl: this.options.apiUrl,
+          authorizedParties: this.options.authorizedParties,
+          issuer: this.options.issuer,
+          clockSkewInMs: CLOCK_SKEW_MS,
+        })
+      )) as unknown as ClerkSessionClaims
     } catch (e) {
       throw toRejection(e)
     }
 
-    const now = Math.floor(Date.now() / 1000)
-    if (typeof payload.iat === "number" && payload.iat > now + CLOCK_SKEW_SECONDS) {
-      throw new SessionTokenRejectedError(
-        "token-iat-in-the-future",
-        "the token was issued in the future; check the server clock"
-      )
-    }
-    if (typeof payload.sub !== "string" || !payload.sub) {
+    if (claims.sts !== undefined && claims.sts !== "active") {
       throw new SessionTokenRejectedError(
         "token-verification-failed",
-        "the token has no subject (sub) claim"
+        `the Clerk session is "${String(claims.sts)}", not active`
       )
     }
-    const azp = (payload as ClerkSessionClaims).azp
-    if (!azp || !this.authorizedParties.has(azp)) {
-      throw new SessionTokenRejectedError(
-        "token-invalid-authorized-parties",
-        `the token was minted for ${azp ? `"${azp}"` : "no origin"}, which is not an authorized party`
-      )
+    return claims
+  }
+
+  private withTimeout<T>(promise: Promise<T>): Promise<T> {
+    if (this.isNetworkless) {
+      return promise
     }
-    const sts = (payload as ClerkSessionClaims).sts
-    if (sts !== undefined && sts !== "active") {
-      throw new SessionTokenRejectedError(
-        "token-verification-failed",
-        `the Clerk session is "${sts}", not active`
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new SessionTokenRejectedError(
+              "jwk-remote-failed-to-load",
+              `Clerk's signing keys did not load within ${this.options.apiTimeoutMs} ms; try again`
+            )
+          ),
+        this.options.apiTimeoutMs
       )
-    }
-    return payload as ClerkSessionClaims
+    })
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
   }
 }
 
+// Under CommonJS the SDK's TokenVerificationError is not `instanceof`-able
+// (two bundled copies): its `reason` is the contract.
 function toRejection(e: unknown): SessionTokenRejectedError {
-  if (e instanceof joseErrors.JWTExpired) {
-    return new SessionTokenRejectedError("token-expired", "the token has expired")
+  if (e instanceof SessionTokenRejectedError) {
+    return e
   }
-  if (e instanceof joseErrors.JWTClaimValidationFailed) {
-    switch (e.claim) {
-      case "nbf":
-        return new SessionTokenRejectedError(
-          "token-not-active-yet",
-          "the token is not valid yet (nbf)"
-        )
-      case "iss":
-        return new SessionTokenRejectedError(
-          "token-invalid-issuer",
-          "the token was issued by another Clerk instance"
-        )
-      case "typ":
-        return new SessionTokenRejectedError("token-invalid", "the token type is not JWT")
-      default:
-        return new SessionTokenRejectedError(
-          "token-verification-failed",
-          `claim "${e.claim}" is missing or invalid`
-        )
-    }
+  const reason = (e as { reason?: unknown })?.reason
+  const message = String((e as Error)?.message ?? "the token could not be verified")
+  if (typeof reason === "string" && reason) {
+    return new SessionTokenRejectedError(reason, message)
   }
-  if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JOSENotSupported) {
-    return new SessionTokenRejectedError(
-      "token-invalid-algorithm",
-      "only RS256-signed tokens are accepted"
-    )
-  }
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed) {
-    return new SessionTokenRejectedError(
-      "token-invalid-signature",
-      "the signature does not match the configured Clerk key"
-    )
-  }
-  if (e instanceof joseErrors.JWKSNoMatchingKey) {
-    return new SessionTokenRejectedError(
-      "jwk-kid-mismatch",
-      "no key of this Clerk instance matches the token's kid"
-    )
-  }
-  if (e instanceof joseErrors.JWKSTimeout || e instanceof joseErrors.JWKSInvalid) {
-    return new SessionTokenRejectedError(
-      "jwk-remote-failed-to-load",
-      "Clerk's signing keys could not be loaded; try again"
-    )
-  }
-  if (e instanceof joseErrors.JWSInvalid || e instanceof joseErrors.JWTInvalid) {
-    return new SessionTokenRejectedError("token-invalid", "the token is malformed")
-  }
-  // Anything that is not a JOSE verdict is the JWKS fetch failing.
-  if (!(e instanceof joseErrors.JOSEError)) {
-    return new SessionTokenRejectedError(
-      "jwk-remote-failed-to-load",
-      "Clerk's signing keys could not be loaded; try again"
-    )
-  }
-  return new SessionTokenRejectedError("token-invalid", "the token could not be verified")
+  return new SessionTokenRejectedError("jwk-remote-failed-to-load", message)
 }

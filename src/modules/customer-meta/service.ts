@@ -5,27 +5,34 @@ import {
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
-import {
-  resolveRoleSyncOptions,
-  type ResolvedRoleSyncOptions,
-  type RoleSyncPluginOptions,
-} from "../clerk/options"
+import type { RoleSyncPluginOptions } from "../../types/options"
 import CustomerMeta from "./models/customer-meta"
+import {
+  resolveCustomerMetaOptions,
+  type CustomerMetaModuleOptions,
+} from "./options"
 import type { AccountType, CustomerMetaDTO } from "./types"
 
-class CustomerMetaModuleService extends MedusaService({
+/**
+ * The `roleSyncCustomerMeta` module: customers' roles and the lookups of
+ * DESIGN §2 (usable from any container:
+ * `container.resolve("roleSyncCustomerMeta").isVerifiedCustomer(id)`).
+ */
+class CustomerMetaModuleService extends MedusaService<{
+  CustomerMeta: { dto: CustomerMetaDTO }
+}>({
   CustomerMeta,
 }) {
-  protected readonly options_: ResolvedRoleSyncOptions
+  protected readonly options_: CustomerMetaModuleOptions
 
   constructor(deps: Record<string, unknown>, options: RoleSyncPluginOptions) {
     // @ts-ignore: MedusaService takes the container and options as given
     super(...arguments)
-    this.options_ = resolveRoleSyncOptions(options)
+    this.options_ = resolveCustomerMetaOptions(options)
   }
 
-  /** The plugin's options, validated, with their environment fallbacks. */
-  getOptions(): ResolvedRoleSyncOptions {
+  /** The module's options (the plugin options it uses, with defaults). */
+  getOptions(): CustomerMetaModuleOptions {
     return this.options_
   }
 
@@ -37,7 +44,7 @@ class CustomerMetaModuleService extends MedusaService({
       { customer_id: customerId },
       { take: 1 }
     )
-    return (meta as CustomerMetaDTO) ?? null
+    return meta ?? null
   }
 
   async retrieveByClerkUserId(clerkUserId: string): Promise<CustomerMetaDTO | null> {
@@ -48,7 +55,7 @@ class CustomerMetaModuleService extends MedusaService({
       { clerk_user_id: clerkUserId },
       { take: 1 }
     )
-    return (meta as CustomerMetaDTO) ?? null
+    return meta ?? null
   }
 
   /** `null` when the customer never synced a role. */

@@ -1,7 +1,8 @@
 import { Module } from "@medusajs/framework/utils"
 import QuoteModuleService from "./service"
 
-export const QUOTE_MODULE = "quote"
+// Prefixed so it cannot collide with a host's or another plugin's `quote` module.
+export const QUOTE_MODULE = "roleSyncQuote"
 
 export default Module(QUOTE_MODULE, {
   service: QuoteModuleService,
@@ -10,4 +11,3 @@ export default Module(QUOTE_MODULE, {
 export { QuoteModuleService }
 export * from "./types"
 export * from "./utils/transitions"
-export * from "./utils/format-quote"

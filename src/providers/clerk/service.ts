@@ -9,9 +9,10 @@ import type {
   AuthIdentityProviderService,
   Logger,
 } from "@medusajs/framework/types"
+import type { ClerkOptions } from "../../types/options"
 import {
-  resolveRoleSyncOptions,
-  type RoleSyncPluginOptions,
+  resolveClerkOptions,
+  type ClerkOptionsResolution,
 } from "../../modules/clerk/options"
 import {
   SessionTokenRejectedError,
@@ -23,26 +24,26 @@ type InjectedDependencies = { logger: Logger }
 /**
  * Auth Module Provider `clerk`: `POST /auth/customer/clerk { token }` turns a
  * verified Clerk session token into a Medusa auth identity keyed by the Clerk
- * user id; Medusa then issues its own token. Clerk owns registration, so
- * `register` behaves like `authenticate`.
+ * user id (`entity_id`); Medusa then issues its own token. Clerk owns
+ * registration, so `register` behaves like `authenticate`.
+ *
+ * It loads without keys (for `db:migrate`); a sign-in on a store without
+ * them fails naming the missing option.
  */
 class ClerkAuthProviderService extends AbstractAuthModuleProvider {
   static identifier = "clerk"
   static DISPLAY_NAME = "Clerk"
 
+  protected readonly resolution_: ClerkOptionsResolution
   protected readonly verifier_: SessionTokenVerifier
   protected readonly logger_: Logger
 
-  static validateOptions(options: RoleSyncPluginOptions): void {
-    resolveRoleSyncOptions(options)
-  }
-
-  constructor({ logger }: InjectedDependencies, options: RoleSyncPluginOptions) {
+  constructor({ logger }: InjectedDependencies, options: ClerkOptions) {
     // @ts-ignore: Medusa passes (container, options) through to the base class
     super(...arguments)
     this.logger_ = logger
-    // Parses the PEM once: each sign-in is then a local signature check.
-    this.verifier_ = new SessionTokenVerifier(resolveRoleSyncOptions(options))
+    this.resolution_ = resolveClerkOptions(options)
+    this.verifier_ = new SessionTokenVerifier(this.resolution_.options)
   }
 
   async register(
@@ -52,10 +53,25 @@ class ClerkAuthProviderService extends AbstractAuthModuleProvider {
     return this.authenticate(data, authIdentityProviderService)
   }
 
+  /**
+   * @param data - `data.body.token`: the Clerk session JWT.
+   * @returns the auth identity of the Clerk user (created at the first
+   *   sign-in), or `{ success: false, error }` naming why the token was
+   *   refused (Medusa answers 401 with it).
+   */
   async authenticate(
     data: AuthenticationInput,
     authIdentityProviderService: AuthIdentityProviderService
   ): Promise<AuthenticationResponse> {
+    if (this.resolution_.problems.length) {
+      this.logger_.error(
+        `medusa-plugin-role-sync: Clerk sign-in is not configured: ${this.resolution_.problems.join("; ")}`
+      )
+      return {
+        success: false,
+        error: "Clerk sign-in is not configured on this store.",
+      }
+    }
     const token = (data.body as Record<string, unknown> | undefined)?.token
     if (token === undefined || token === null || token === "") {
       return {

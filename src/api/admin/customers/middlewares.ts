@@ -15,12 +15,12 @@ const adminOnly = authenticate("user", ["session", "bearer", "api-key"])
 
 export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/customers/verify",
     middlewares: [adminOnly, validateAndTransformBody(AdminVerifyBusinessCustomer)],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,

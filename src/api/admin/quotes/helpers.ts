@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { formatQuote, QUOTE_FIELDS } from "../../../modules/quote/utils/format-quote"
+import { formatQuote, QUOTE_FIELDS } from "../../utils/format-quote"
 
 /** Quote columns plus the customer (read-only links) for the admin. */
 export const ADMIN_QUOTE_FIELDS = [

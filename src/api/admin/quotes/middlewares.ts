@@ -19,7 +19,7 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [authenticate("user", ["session", "bearer", "api-key"])],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/admin/quotes",
     middlewares: [
       validateAndTransformQuery(AdminGetQuotesParams, {
@@ -30,12 +30,12 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/quotes/:id/respond",
     middlewares: [validateAndTransformBody(AdminRespondToQuote)],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/admin/quotes/:id/reject",
     middlewares: [validateAndTransformBody(AdminRejectQuote)],
   },

@@ -5,17 +5,17 @@ import { refuseVerifiedBusinessEmail } from "./refuse-verified-business-email"
 /** Guards on Medusa's own cart routes that keep business prices honest. */
 export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/store/carts",
     middlewares: [refuseVerifiedBusinessEmail],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/store/carts/:id",
     middlewares: [refuseVerifiedBusinessEmail],
   },
   {
-    method: ["POST", "DELETE"],
+    methods: ["POST", "DELETE"],
     matcher: "/store/carts/:id/line-items*",
     middlewares: [refuseQuotedLineChanges],
   },

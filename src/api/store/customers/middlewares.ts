@@ -8,7 +8,7 @@ import {
 } from "@medusajs/framework/http"
 import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/query-config"
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
-import { STORE_CUSTOMER_META_FIELDS } from "../../../utils/format-customer-meta"
+import { STORE_CUSTOMER_META_FIELDS } from "../../utils/format-customer-meta"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
 
 const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
@@ -43,12 +43,12 @@ const allowCustomerMetaFields = (
 
 export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/store/customers",
     middlewares: [refuseCoreAccountForClerk],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/store/customers/sync-role",
     // An identity fresh from sign-in has no customer yet.
     middlewares: [
@@ -58,12 +58,12 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/store/customers/sync-role/:id",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/store/customers/me",
     middlewares: [
       allowCustomerMetaFields,

@@ -8,7 +8,7 @@ import { StoreCreateBulkOrder } from "./validators"
 
 export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/store/orders/create-bulk",
     middlewares: [
       authenticate("customer", ["session", "bearer"]),

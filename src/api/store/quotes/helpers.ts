@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { formatQuote, QUOTE_FIELDS } from "../../../modules/quote/utils/format-quote"
+import { formatQuote, QUOTE_FIELDS } from "../../utils/format-quote"
 
 /** The caller's own quote; any other id is a 404 so ids can't be probed. */
 export async function fetchCustomerQuote(

@@ -5,7 +5,7 @@ import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import { requireAccountType } from "../../guards"
-import { QUOTE_FIELDS } from "../../../modules/quote/utils/format-quote"
+import { QUOTE_FIELDS } from "../../utils/format-quote"
 import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
 
 export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
@@ -19,12 +19,12 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["POST"],
+    methods: ["POST"],
     matcher: "/store/quotes/request",
     middlewares: [validateAndTransformBody(StoreCreateQuoteRequest)],
   },
   {
-    method: ["GET"],
+    methods: ["GET"],
     matcher: "/store/quotes",
     middlewares: [
       validateAndTransformQuery(StoreGetQuotesParams, {

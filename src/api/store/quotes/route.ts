@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { formatQuote, QUOTE_FIELDS } from "../../../modules/quote/utils/format-quote"
+import { formatQuote, QUOTE_FIELDS } from "../../utils/format-quote"
 import type { StoreGetQuotesParamsType } from "./validators"
 
 /** The caller's own quotes, newest first. */

@@ -1,11 +1,16 @@
 import { generateKeyPairSync } from "node:crypto"
-import { resolveRoleSyncOptions } from "../options"
+import { assertClerkOptions, resolveClerkOptions } from "../options"
+import { assertClerkReadyToServe, recordClerkOptions } from "../serving-check"
 
 const pem = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .publicKey.export({ type: "spki", format: "pem" })
   .toString()
 
-describe("resolveRoleSyncOptions", () => {
+// Strict resolution, as the server checks before serving.
+const resolveRoleSyncOptions = (options: any, env: NodeJS.ProcessEnv) =>
+  assertClerkOptions(resolveClerkOptions(options, env))
+
+describe("resolveClerkOptions", () => {
   const base = { secretKey: "sk_test_1", authorizedParties: ["https://shop.example"] }
 
   it("names the missing secret key", () => {
@@ -44,7 +49,6 @@ describe("resolveRoleSyncOptions", () => {
       webhookSigningSecret: "whsec_x",
       apiTimeoutMs: 750,
       accountTypeSource: "unsafe_metadata",
-      businessGroupName: "Verified businesses",
     })
   })
 
@@ -56,11 +60,39 @@ describe("resolveRoleSyncOptions", () => {
 
   it.each([
     [{ jwtKey: "not a pem" }, /"jwtKey"/],
+    [
+      {
+        jwtKey: generateKeyPairSync("ec", { namedCurve: "P-256" })
+          .publicKey.export({ type: "spki", format: "pem" })
+          .toString(),
+      },
+      /"jwtKey".*RSA/,
+    ],
     [{ apiTimeoutMs: 0 }, /"apiTimeoutMs"/],
     [{ apiTimeoutMs: Number.NaN }, /"apiTimeoutMs"/],
     [{ apiUrl: "nope" }, /"apiUrl"/],
     [{ accountTypeSource: "private_metadata" as any }, /"accountTypeSource"/],
   ])("rejects %p", (extra, message) => {
     expect(() => resolveRoleSyncOptions({ ...base, ...extra }, {})).toThrow(message)
+  })
+})
+
+describe("keys are needed to serve, not to load", () => {
+  it("resolves without any key and lists every problem instead of throwing", () => {
+    const { problems, options } = resolveClerkOptions({}, {})
+    expect(options.secretKey).toBe("")
+    expect(problems).toEqual([
+      expect.stringMatching(/missing option "secretKey" \(or env CLERK_SECRET_KEY\)/),
+      expect.stringMatching(/missing option "authorizedParties"/),
+    ])
+  })
+
+  it("refuses to serve with a recorded problem, naming every option", () => {
+    recordClerkOptions(resolveClerkOptions({}, {}))
+    expect(() => assertClerkReadyToServe()).toThrow(
+      /medusa-plugin-role-sync: missing option "secretKey".*; missing option "authorizedParties"/
+    )
+    recordClerkOptions(resolveClerkOptions({ secretKey: "sk", authorizedParties: "https://a.example" }, {}))
+    expect(() => assertClerkReadyToServe()).not.toThrow()
   })
 })

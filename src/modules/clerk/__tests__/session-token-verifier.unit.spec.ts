@@ -1,4 +1,4 @@
-import { createClerkKeyPair, signSessionToken } from "../../../../integration-tests/helpers/clerk-stand-in"
+import { createClerkKeyPair, signSessionToken } from "../../../../dev/clerk-stand-in"
 import { SessionTokenVerifier } from "../session-token-verifier"
 
 describe("SessionTokenVerifier", () => {
@@ -18,10 +18,19 @@ describe("SessionTokenVerifier", () => {
     expect(claims.sub).toBe("user_1")
   })
 
-  it("refuses a non-RSA key at construction", () => {
-    const { generateKeyPairSync } = require("node:crypto")
-    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" })
-    expect(() => new SessionTokenVerifier({ ...options, jwtKey: ec })).toThrow(/RSA public key/)
+  it("names Clerk's reason for a token signed by another key, without any network", async () => {
+    const verifier = new SessionTokenVerifier(options)
+    const stranger = createClerkKeyPair()
+    await expect(verifier.verify(signSessionToken(stranger, { sub: "user_1" }))).rejects.toMatchObject({
+      reason: "token-invalid-signature",
+    })
+  })
+
+  it("refuses a session that is not active (sts pending)", async () => {
+    const verifier = new SessionTokenVerifier(options)
+    await expect(verifier.verify(signSessionToken(keys, { sub: "user_1", sts: "pending" }))).rejects.toMatchObject({
+      reason: "token-verification-failed",
+    })
   })
 
   it("reports an unreachable JWKS as jwk-remote-failed-to-load", async () => {
@@ -34,7 +43,7 @@ describe("SessionTokenVerifier", () => {
 })
 
 describe("SessionTokenVerifier without a jwtKey", () => {
-  const { startClerkStandIn } = require("../../../../integration-tests/helpers/clerk-stand-in")
+  const { startClerkStandIn } = require("../../../../dev/clerk-stand-in")
   const keys = createClerkKeyPair()
   let standIn: any
 

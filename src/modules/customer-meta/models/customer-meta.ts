@@ -1,6 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 
-export const ACCOUNT_TYPES = ["individual", "business"] as const
+import { ACCOUNT_TYPES } from "../../../types/account"
 
 const CustomerMeta = model
   .define("customer_meta", {

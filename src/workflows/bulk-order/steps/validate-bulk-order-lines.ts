@@ -44,8 +44,10 @@ const describeIssues = (issues: z.core.$ZodIssue[]) =>
  * sold through the caller's sales channel. Returns one line per variant,
  * repeated variants (by id or SKU) merged with their quantities summed.
  */
+export const validateBulkOrderLinesStepId = "role-sync-validate-bulk-order-lines"
+
 export const validateBulkOrderLinesStep = createStep(
-  "role-sync-validate-bulk-order-lines",
+  validateBulkOrderLinesStepId,
   async (input: ValidateBulkOrderLinesStepInput, { container }) => {
     const parsed = input.items.map((item) => BulkOrderLine.safeParse(item))
     const wellFormed = parsed.flatMap((p) => (p.success ? [p.data] : []))

@@ -30,8 +30,10 @@ export type ClerkUserBinding = {
  * What ties a Clerk user to Medusa: its `customer_meta` and its bound auth
  * identity. Read-only; run it under the Clerk user's lock.
  */
+export const loadClerkUserBindingStepId = "role-sync-load-clerk-user-binding"
+
 export const loadClerkUserBindingStep = createStep(
-  "role-sync-load-clerk-user-binding",
+  loadClerkUserBindingStepId,
   async (input: LoadClerkUserBindingStepInput, { container }) => {
     const metaService: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)

@@ -29,8 +29,10 @@ export function assertVerifiable(
 }
 
 /** Reads the role to verify, before the lock: its Clerk user names the lock. */
+export const loadCustomerMetaForVerificationStepId = "role-sync-load-customer-meta-for-verification"
+
 export const loadCustomerMetaForVerificationStep = createStep(
-  "role-sync-load-customer-meta-for-verification",
+  loadCustomerMetaForVerificationStepId,
   async (input: LoadCustomerMetaForVerificationStepInput, { container }) => {
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)

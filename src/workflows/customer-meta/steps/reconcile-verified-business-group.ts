@@ -22,8 +22,10 @@ type Compensation = {
  * through Medusa's own pricing. The group is created when first needed,
  * under a lock so two first verifications don't create two groups.
  */
+export const reconcileVerifiedBusinessGroupStepId = "role-sync-reconcile-verified-business-group"
+
 export const reconcileVerifiedBusinessGroupStep = createStep(
-  "role-sync-reconcile-verified-business-group",
+  reconcileVerifiedBusinessGroupStepId,
   async (input: ReconcileVerifiedBusinessGroupStepInput, { container }) => {
     const customerService = container.resolve(Modules.CUSTOMER)
     const locking = container.resolve(Modules.LOCKING)

@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
-import { RoleSyncErrorTypes, roleSyncError } from "../../../utils/role-sync-error"
+import { RoleSyncErrorCodes, roleSyncError } from "../../../utils/errors"
 
 export type ResolveSyncTargetStepInput = {
   clerk_user_id: string
@@ -21,7 +21,7 @@ export type SyncTarget = {
 
 const takeoverRefused = () =>
   roleSyncError(
-    RoleSyncErrorTypes.ACCOUNT_CONFLICT,
+    RoleSyncErrorCodes.ACCOUNT_CONFLICT,
     "A registered customer with this email already exists and is not linked to this Clerk account. Sign in to that account the way it was created, or ask the store to link them; nothing was changed."
   )
 
@@ -32,8 +32,10 @@ const takeoverRefused = () =>
  * is reused only when Clerk has verified the email, and a new registered
  * customer is created only for a verified email (or none).
  */
+export const resolveSyncTargetStepId = "role-sync-resolve-sync-target"
+
 export const resolveSyncTargetStep = createStep(
-  "role-sync-resolve-sync-target",
+  resolveSyncTargetStepId,
   async (input: ResolveSyncTargetStepInput, { container }) => {
     const metaService: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
@@ -109,7 +111,7 @@ export const resolveSyncTargetStep = createStep(
       // A registered customer holds its email for good: claiming one that
       // Clerk has not verified would lock the real owner out (409 forever).
       throw roleSyncError(
-        RoleSyncErrorTypes.EMAIL_NOT_VERIFIED,
+        RoleSyncErrorCodes.EMAIL_NOT_VERIFIED,
         "Verify your email address with Clerk first: your store account is created for a verified email only. Nothing was changed."
       )
     }

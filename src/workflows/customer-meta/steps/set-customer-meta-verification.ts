@@ -21,8 +21,10 @@ type Compensation = Pick<
  * Records a verification (when and by whom) or clears it. Re-reads under the
  * caller's lock, so a sync that changed the role meanwhile is respected.
  */
+export const setCustomerMetaVerificationStepId = "role-sync-set-customer-meta-verification"
+
 export const setCustomerMetaVerificationStep = createStep(
-  "role-sync-set-customer-meta-verification",
+  setCustomerMetaVerificationStepId,
   async (input: SetCustomerMetaVerificationStepInput, { container }) => {
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)

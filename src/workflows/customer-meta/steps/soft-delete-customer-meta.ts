@@ -13,8 +13,10 @@ export type SoftDeleteCustomerMetaStepInput = {
  * partial unique indexes let a new row take its place. Compensation restores
  * it.
  */
+export const softDeleteCustomerMetaStepId = "role-sync-soft-delete-customer-meta"
+
 export const softDeleteCustomerMetaStep = createStep(
-  "role-sync-soft-delete-customer-meta",
+  softDeleteCustomerMetaStepId,
   async (input: SoftDeleteCustomerMetaStepInput, { container }) => {
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)

@@ -34,8 +34,10 @@ const ROLE_FIELDS = ["account_type", "company_name", "tax_id"] as const
  * Creates or updates the customer's role from the Clerk claims. Unchanged
  * data writes nothing (rule 5), so `updated_at` only moves on real change.
  */
+export const upsertCustomerMetaStepId = "role-sync-upsert-customer-meta"
+
 export const upsertCustomerMetaStep = createStep(
-  "role-sync-upsert-customer-meta",
+  upsertCustomerMetaStepId,
   async (input: UpsertCustomerMetaStepInput, { container }) => {
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)

@@ -9,8 +9,10 @@ export type ValidateRoleClaimsStepInput = {
 }
 
 // Pure: runs before the lock so invalid metadata fails fast (422).
+export const validateRoleClaimsStepId = "role-sync-validate-role-claims"
+
 export const validateRoleClaimsStep = createStep(
-  "role-sync-validate-role-claims",
+  validateRoleClaimsStepId,
   async (input: ValidateRoleClaimsStepInput) => {
     const claims: RoleClaims = parseRoleClaims(
       input.clerk_user,

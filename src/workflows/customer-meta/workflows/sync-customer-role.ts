@@ -7,6 +7,7 @@ import {
   updateCustomersStep,
 } from "@medusajs/medusa/core-flows"
 import {
+  createHook,
   createWorkflow,
   transform,
   when,
@@ -26,6 +27,8 @@ export type SyncCustomerRoleWorkflowInput = {
   /** The caller's auth identity; absent when a webhook syncs. */
   auth_identity_id?: string | null
   account_type_source: AccountTypeSource
+  /** Passed to the `customerRoleSynced` hook for host customizations. */
+  additional_data?: Record<string, unknown>
 }
 
 export const syncCustomerRoleWorkflowId = "role-sync-sync-customer-role"
@@ -38,6 +41,17 @@ export const clerkUserLockKey = (clerkUserId: string) =>
  * Maps a Clerk user onto one Medusa customer plus its `customer_meta`.
  * Idempotent, and serialized per Clerk user by a lock (the unique indexes
  * are the backstop), so many tabs or instances end with one customer.
+ *
+ * Input: the Clerk user (read server-side or from a signed webhook), the
+ * caller's auth identity (absent for webhooks), where the account type is
+ * read, and `additional_data` for the hook.
+ * Output: `{ customer_id, customer_meta, created, changed, stale }`.
+ * Errors: `invalid_metadata`, `account_conflict`, `email_not_verified`
+ * (codes of `RoleSyncErrorCodes`); nothing is written on any error.
+ *
+ * Hook `customerRoleSynced({ customer_id, customer_meta, created, changed,
+ * additional_data })` runs under the lock after the role is written; a
+ * throw in it rolls the whole sync back.
  */
 export const syncCustomerRoleWorkflow = createWorkflow(
   syncCustomerRoleWorkflowId,
@@ -144,6 +158,14 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       }).config({ name: "role-sync-emit-unverified" })
     )
 
+    const customerRoleSynced = createHook("customerRoleSynced", {
+      customer_id: customerId,
+      customer_meta: upserted.customer_meta,
+      created: transform({ target }, ({ target }) => target.mode === "create"),
+      changed: upserted.changed,
+      additional_data: input.additional_data,
+    })
+
     releaseLockStep({ key: lockKey })
 
     const result = transform(
@@ -158,6 +180,6 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       })
     )
 
-    return new WorkflowResponse(result)
+    return new WorkflowResponse(result, { hooks: [customerRoleSynced] })
   }
 )

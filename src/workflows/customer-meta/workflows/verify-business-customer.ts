@@ -4,6 +4,7 @@ import {
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import {
+  createHook,
   createWorkflow,
   transform,
   when,
@@ -19,8 +20,10 @@ import { clerkUserLockKey } from "./sync-customer-role"
 export type VerifyBusinessCustomerWorkflowInput = {
   customer_id: string
   verified: boolean
-  /** The admin user who decides. */
+  /** The admin user who decides (or "vies" for an automatic verification). */
   actor_id: string
+  /** Passed to the `businessVerified` hook for host customizations. */
+  additional_data?: Record<string, unknown>
 }
 
 export const verifyBusinessCustomerWorkflowId = "role-sync-verify-business-customer"
@@ -29,6 +32,11 @@ export const verifyBusinessCustomerWorkflowId = "role-sync-verify-business-custo
  * An admin's verdict on a declared business: the trust anchor for anything
  * of value. Takes the same per-Clerk-user lock as the sync, so a role change
  * racing a verification can't leave a stale verified flag.
+ *
+ * Output: `{ customer_meta, changed }`. Errors: NOT_FOUND (no role),
+ * INVALID_DATA (verifying an individual). Hook `businessVerified({
+ * customer_meta, verified, changed, additional_data })` runs under the lock
+ * after the write; a throw in it rolls the verification back.
  */
 export const verifyBusinessCustomerWorkflow = createWorkflow(
   verifyBusinessCustomerWorkflowId,
@@ -74,9 +82,16 @@ export const verifyBusinessCustomerWorkflow = createWorkflow(
       }).config({ name: "role-sync-emit-unverified-by-admin" })
     )
 
+    const businessVerified = createHook("businessVerified", {
+      customer_meta: result.customer_meta,
+      verified: input.verified,
+      changed: result.changed,
+      additional_data: input.additional_data,
+    })
+
     clearCustomerRoleCacheStep({ customer_ids: [input.customer_id] })
     releaseLockStep({ key: lockKey })
 
-    return new WorkflowResponse(result)
+    return new WorkflowResponse(result, { hooks: [businessVerified] })
   }
 )

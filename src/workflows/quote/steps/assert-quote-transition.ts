@@ -6,8 +6,10 @@ import {
 import type { QuoteRequestDTO } from "../../../modules/quote/types"
 
 /** Fails with a 400 unless `action` is allowed from the quote's status. */
+export const assertQuoteTransitionStepId = "role-sync-assert-quote-transition"
+
 export const assertQuoteTransitionStep = createStep(
-  "role-sync-assert-quote-transition",
+  assertQuoteTransitionStepId,
   async (input: { quote: QuoteRequestDTO; action: QuoteAction }) =>
     new StepResponse(assertQuoteTransition(input.quote, input.action))
 )

@@ -17,8 +17,10 @@ export type CheckQuoteAcceptableStepInput = {
  * then marks expired (a lasting write, so not a thrown error); throws a 400
  * for any other state that can't be accepted.
  */
+export const checkQuoteAcceptableStepId = "role-sync-check-quote-acceptable"
+
 export const checkQuoteAcceptableStep = createStep(
-  "role-sync-check-quote-acceptable",
+  checkQuoteAcceptableStepId,
   async ({ quote, sales_channel_ids }: CheckQuoteAcceptableStepInput) => {
     if (isQuoteOfferExpired(quote)) {
       return new StepResponse({ expired: true })

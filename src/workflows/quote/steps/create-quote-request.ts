@@ -14,8 +14,10 @@ export type CreateQuoteRequestStepInput = {
 }
 
 /** Creates the request and its lines in one write; undone by deleting it. */
+export const createQuoteRequestStepId = "role-sync-create-quote-request"
+
 export const createQuoteRequestStep = createStep(
-  "role-sync-create-quote-request",
+  createQuoteRequestStepId,
   async (input: CreateQuoteRequestStepInput, { container }) => {
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const created = await service.createQuoteRequests({

@@ -8,8 +8,10 @@ export type ExpireLapsedQuotesStepInput = {
 }
 
 /** Marks quoted offers past their expiry as `expired`. */
+export const expireLapsedQuotesStepId = "role-sync-expire-lapsed-quotes"
+
 export const expireLapsedQuotesStep = createStep(
-  "role-sync-expire-lapsed-quotes",
+  expireLapsedQuotesStepId,
   async (input: ExpireLapsedQuotesStepInput, { container }) => {
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const now = new Date(input.now)

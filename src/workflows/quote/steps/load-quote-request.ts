@@ -11,8 +11,10 @@ export type LoadQuoteRequestStepInput = {
 }
 
 /** Reads the quote with its lines; run after the lock so the status is fresh. */
+export const loadQuoteRequestStepId = "role-sync-load-quote-request"
+
 export const loadQuoteRequestStep = createStep(
-  "role-sync-load-quote-request",
+  loadQuoteRequestStepId,
   async (input: LoadQuoteRequestStepInput, { container }) => {
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const [quote] = await service.listQuoteRequests(

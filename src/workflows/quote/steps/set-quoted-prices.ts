@@ -8,8 +8,10 @@ export type SetQuotedPricesStepInput = {
 }
 
 /** Writes each line's quoted unit price; compensation restores the old ones. */
+export const setQuotedPricesStepId = "role-sync-set-quoted-prices"
+
 export const setQuotedPricesStep = createStep(
-  "role-sync-set-quoted-prices",
+  setQuotedPricesStepId,
   async (input: SetQuotedPricesStepInput, { container }) => {
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const before = await service.listQuoteRequestItems(

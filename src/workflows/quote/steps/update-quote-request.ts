@@ -17,8 +17,10 @@ export type UpdateQuoteRequestStepInput = {
 }
 
 /** Updates the given fields; compensation puts back their previous values. */
+export const updateQuoteRequestStepId = "role-sync-update-quote-request"
+
 export const updateQuoteRequestStep = createStep(
-  "role-sync-update-quote-request",
+  updateQuoteRequestStepId,
   async (input: UpdateQuoteRequestStepInput, { container }) => {
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const fields = Object.keys(input).filter((k) => k !== "id")

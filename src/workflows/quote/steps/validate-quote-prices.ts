@@ -9,8 +9,10 @@ export type ValidateQuotePricesStepInput = {
 }
 
 /** Every line of the quote priced exactly once, and an expiry still ahead. */
+export const validateQuotePricesStepId = "role-sync-validate-quote-prices"
+
 export const validateQuotePricesStep = createStep(
-  "role-sync-validate-quote-prices",
+  validateQuotePricesStepId,
   async ({ quote, items, expires_at }: ValidateQuotePricesStepInput) => {
     const lineIds = new Set((quote.items ?? []).map((i) => i.id))
     const seen = new Set<string>()

@@ -25,8 +25,10 @@ export type QuoteRequestItemSnapshot = {
  * and reports all bad lines at once. Repeated variants are merged into one
  * line (quantities summed) so each variant gets one price. Read-only.
  */
+export const validateQuoteRequestItemsStepId = "role-sync-validate-quote-request-items"
+
 export const validateQuoteRequestItemsStep = createStep(
-  "role-sync-validate-quote-request-items",
+  validateQuoteRequestItemsStepId,
   async (input: ValidateQuoteRequestItemsStepInput, { container }) => {
     const { byId } = await findCatalogVariants(container, {
       ids: input.items.map((i) => i.variant_id),

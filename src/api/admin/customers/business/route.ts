@@ -7,7 +7,7 @@ import type { CustomerMetaDTO } from "../../../../modules/customer-meta/types"
 import {
   ADMIN_CUSTOMER_META_FIELDS,
   formatAdminCustomerMeta,
-} from "../../../../utils/format-customer-meta"
+} from "../../../utils/format-customer-meta"
 import type { AdminListBusinessCustomersParamsType } from "../validators"
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { verifyBusinessCustomerWorkflow } from "../../../../workflows/customer-meta"
-import { formatAdminCustomerMeta } from "../../../../utils/format-customer-meta"
+import { formatAdminCustomerMeta } from "../../../utils/format-customer-meta"
 import type { AdminVerifyBusinessCustomerType } from "../validators"
 
 export const POST = async (

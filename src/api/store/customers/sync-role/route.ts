@@ -7,57 +7,51 @@ import { CLERK_MODULE } from "../../../../modules/clerk"
 import type ClerkModuleService from "../../../../modules/clerk/service"
 import { syncCustomerRoleWorkflow } from "../../../../workflows/customer-meta"
 import { getClerkUserIdForIdentity } from "../../../../utils/clerk-identity"
-import { formatStoreCustomerMeta } from "../../../../utils/format-customer-meta"
-import { sendRoleSyncError } from "../../../../utils/role-sync-error"
+import { formatStoreCustomerMeta } from "../../../utils/format-customer-meta"
+import { withRoleSyncErrors } from "../../../utils/role-sync-error-response"
 
 /**
  * Syncs the caller's Clerk user into a Medusa customer and its role. The
  * Clerk user is read server-side with the store's secret key: nothing in the
  * request body is trusted.
  */
-export const POST = async (
+export const POST = withRoleSyncErrors(async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
   const clerk: ClerkModuleService = req.scope.resolve(CLERK_MODULE)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
-  try {
-    const clerkUserId = await getClerkUserIdForIdentity(
-      req.scope,
-      req.auth_context.auth_identity_id
-    )
-    const clerkUser = await clerk.getUser(clerkUserId)
+  const clerkUserId = await getClerkUserIdForIdentity(
+    req.scope,
+    req.auth_context.auth_identity_id
+  )
+  const clerkUser = await clerk.getUser(clerkUserId)
 
-    const { result } = await syncCustomerRoleWorkflow(req.scope).run({
-      input: {
-        clerk_user: clerkUser,
-        auth_identity_id: req.auth_context.auth_identity_id,
-        account_type_source: clerk.getOptions().accountTypeSource,
-      },
-    })
+  const { result } = await syncCustomerRoleWorkflow(req.scope).run({
+    input: {
+      clerk_user: clerkUser,
+      auth_identity_id: req.auth_context.auth_identity_id,
+      account_type_source: clerk.getOptions().accountTypeSource,
+    },
+  })
 
-    const {
-      data: [customer],
-    } = await query.graph({
-      entity: "customer",
-      fields: ["id", "email", "first_name", "last_name"],
-      filters: { id: result.customer_id },
-    })
+  const {
+    data: [customer],
+  } = await query.graph({
+    entity: "customer",
+    fields: ["id", "email", "first_name", "last_name"],
+    filters: { id: result.customer_id },
+  })
 
-    res.status(200).json({
-      customer_meta: formatStoreCustomerMeta(result.customer_meta),
-      customer: {
-        id: customer.id,
-        email: customer.email ?? null,
-        first_name: customer.first_name ?? null,
-        last_name: customer.last_name ?? null,
-      },
-      created: result.created,
-    })
-  } catch (e) {
-    if (!sendRoleSyncError(e, res)) {
-      throw e
-    }
-  }
-}
+  res.status(200).json({
+    customer_meta: formatStoreCustomerMeta(result.customer_meta),
+    customer: {
+      id: customer.id,
+      email: customer.email ?? null,
+      first_name: customer.first_name ?? null,
+      last_name: customer.last_name ?? null,
+    },
+    created: result.created,
+  })
+})

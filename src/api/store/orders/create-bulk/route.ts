@@ -3,9 +3,9 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { createBulkOrderCartWorkflow } from "../../../../workflows/bulk-order"
-import { sendInvalidLinesError } from "../../../../utils/invalid-lines-error"
-import { getPublishableKeySalesChannelId } from "../../../../utils/publishable-key-sales-channel"
-import { refetchStoreCart } from "../../../../utils/refetch-store-cart"
+import { sendInvalidLinesError } from "../../../utils/invalid-lines-response"
+import { getPublishableKeySalesChannelId } from "../../../utils/publishable-key-sales-channel"
+import { refetchStoreCart } from "../../../utils/refetch-store-cart"
 import type { StoreCreateBulkOrderType } from "../validators"
 
 /**

@@ -3,8 +3,8 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { createQuoteRequestWorkflow } from "../../../../workflows/quote"
-import { sendInvalidLinesError } from "../../../../utils/invalid-lines-error"
-import { getPublishableKeySalesChannelId } from "../../../../utils/publishable-key-sales-channel"
+import { sendInvalidLinesError } from "../../../utils/invalid-lines-response"
+import { getPublishableKeySalesChannelId } from "../../../utils/publishable-key-sales-channel"
 import { fetchCustomerQuote } from "../helpers"
 import type { StoreCreateQuoteRequestType } from "../validators"
 

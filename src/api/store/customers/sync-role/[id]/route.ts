@@ -5,7 +5,7 @@ import type {
 import { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_META_MODULE } from "../../../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../../../modules/customer-meta/service"
-import { formatStoreCustomerMeta } from "../../../../../utils/format-customer-meta"
+import { formatStoreCustomerMeta } from "../../../../utils/format-customer-meta"
 
 /** The caller's own role. Any other id is a 404, so ids can't be probed. */
 export const GET = async (

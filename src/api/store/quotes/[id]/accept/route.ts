@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import { quoteExpiredError } from "../../../../../modules/quote/utils/transitions"
 import { acceptQuoteWorkflow } from "../../../../../workflows/quote"
-import { refetchStoreCart } from "../../../../../utils/refetch-store-cart"
+import { refetchStoreCart } from "../../../../utils/refetch-store-cart"
 import { fetchCustomerQuote } from "../../helpers"
 
 /**

@@ -1,4 +1,4 @@
-import type { QuoteRequestItemDTO } from "../types"
+import type { QuoteRequestItemDTO } from "../../types/quote"
 
 /** The quote's own columns as Query reads them (`quote_request` entity). */
 export const QUOTE_FIELDS = [

@@ -1,0 +1,90 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { CLERK_MODULE } from "../../../modules/clerk"
+import type ClerkModuleService from "../../../modules/clerk/service"
+import type {
+  ClerkWebhookEvent,
+  ClerkWebhookEventType,
+} from "../../../modules/clerk/webhook-event"
+import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
+import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import {
+  deleteClerkUserWorkflow,
+  syncCustomerRoleWorkflow,
+} from "../../../workflows/customer-meta"
+
+/** What a delivery did; `ignored` says why nothing was applied. */
+export type ClerkWebhookOutcome = {
+  customer_id?: string | null
+  changed?: boolean
+  deleted?: boolean
+  ignored?: string
+  /** Log level for an ignored delivery: expected ones are `info`. */
+  level?: "info" | "warn"
+}
+
+type Handler<T extends ClerkWebhookEventType> = (
+  scope: MedusaContainer,
+  event: ClerkWebhookEvent & { type: T }
+) => Promise<ClerkWebhookOutcome>
+
+/**
+ * Clerk never reuses a user id, so a user whose role was removed by
+ * `user.deleted` (only soft-deleted rows, no live one) is gone for good.
+ */
+async function wasDeleted(scope: MedusaContainer, clerkUserId: string) {
+  const metaService: CustomerMetaModuleService = scope.resolve(CUSTOMER_META_MODULE)
+  const rows = await metaService.listCustomerMetas(
+    { clerk_user_id: clerkUserId },
+    { select: ["id", "deleted_at"], withDeleted: true }
+  )
+  return rows.length > 0 && rows.every((row) => !!row.deleted_at)
+}
+
+/** `user.created` / `user.updated`: the same sync as a sign-in, from the payload. */
+const applyClerkUser: Handler<"user.created" | "user.updated"> = async (
+  scope,
+  { data: clerkUser }
+) => {
+  if (await wasDeleted(scope, clerkUser.id)) {
+    return {
+      ignored: "the Clerk user was deleted; a late delivery does not bring it back",
+      level: "info",
+    }
+  }
+  const clerk: ClerkModuleService = scope.resolve(CLERK_MODULE)
+  const { result } = await syncCustomerRoleWorkflow(scope).run({
+    input: {
+      clerk_user: clerkUser,
+      // The identity is bound at the customer's next sign-in + sync.
+      auth_identity_id: null,
+      account_type_source: clerk.getOptions().accountTypeSource,
+    },
+  })
+  if (result.stale) {
+    return {
+      customer_id: result.customer_id,
+      changed: false,
+      ignored: "stale: newer data of this Clerk user was already applied",
+      level: "info",
+    }
+  }
+  return { customer_id: result.customer_id, changed: result.changed }
+}
+
+/** `user.deleted`: the role ends, the customer and its orders stay. */
+const deleteClerkUser: Handler<"user.deleted"> = async (scope, { data }) => {
+  const { result } = await deleteClerkUserWorkflow(scope).run({
+    input: { clerk_user_id: data.id },
+  })
+  if (!result.found) {
+    return { deleted: false, ignored: "no customer is linked to this Clerk user", level: "info" }
+  }
+  return { customer_id: result.customer_id, deleted: true }
+}
+
+/** One handler per event type the plugin applies. */
+export const clerkWebhookHandlers: { [T in ClerkWebhookEventType]: Handler<T> } = {
+  "user.created": applyClerkUser,
+  "user.updated": applyClerkUser,
+  "user.deleted": deleteClerkUser,
+}

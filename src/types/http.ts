@@ -1,0 +1,91 @@
+import type { AdminCustomerMeta, StoreCustomerMeta } from "./customer-meta"
+import type { QuoteRejecter, QuoteStatus } from "./quote"
+import type { RoleSyncErrorCode } from "./errors"
+
+/** Error body of the plugin's routes (Medusa's shape plus `code`). */
+export type RoleSyncErrorResponse = {
+  type: string
+  code?: RoleSyncErrorCode | string
+  message: string
+  [detail: string]: unknown
+}
+
+export type PaginatedResponse = {
+  count: number
+  limit: number
+  offset: number
+}
+
+export type SyncedCustomer = {
+  id: string
+  email: string | null
+  first_name: string | null
+  last_name: string | null
+}
+
+/** `POST /store/customers/sync-role` */
+export type StoreSyncRoleResponse = {
+  customer_meta: StoreCustomerMeta
+  customer: SyncedCustomer
+  /** The caller's token has no customer yet: refresh it. */
+  created: boolean
+}
+
+/** `GET /store/customers/sync-role/:id` */
+export type StoreCustomerMetaResponse = {
+  customer_meta: StoreCustomerMeta
+}
+
+/** A quote line over HTTP; prices in the quote currency's major unit. */
+export type QuoteItem = {
+  id: string
+  variant_id: string
+  quantity: number
+  quoted_unit_price: number | null
+  title: string
+  sku: string | null
+}
+
+/** A quote over HTTP (store and admin). Dates are ISO strings. */
+export type Quote = {
+  id: string
+  status: QuoteStatus
+  customer_id: string
+  message: string | null
+  admin_note: string | null
+  expires_at: string | null
+  region_id: string
+  currency_code: string
+  sales_channel_id: string
+  cart_id: string | null
+  rejected_by: QuoteRejecter | null
+  items: QuoteItem[]
+  created_at: string
+  updated_at: string
+}
+
+export type AdminQuoteCustomer = SyncedCustomer & {
+  company_name: string | null
+  is_verified: boolean
+}
+
+export type AdminQuote = Quote & { customer: AdminQuoteCustomer | null }
+
+export type StoreQuoteResponse = { quote: Quote }
+export type StoreQuoteListResponse = PaginatedResponse & { quotes: Quote[] }
+export type StoreAcceptQuoteResponse = { quote: Quote; cart: Record<string, unknown> }
+
+export type AdminQuoteResponse = { quote: AdminQuote }
+export type AdminQuoteListResponse = PaginatedResponse & { quotes: AdminQuote[] }
+
+export type AdminBusinessCustomer = AdminCustomerMeta & {
+  customer: SyncedCustomer | null
+}
+
+/** `GET /admin/customers/business` */
+export type AdminBusinessCustomerListResponse = PaginatedResponse & {
+  business_customers: AdminBusinessCustomer[]
+}
+
+/** `POST /admin/customers/verify` */
+export type AdminCustomerMetaResponse = { customer_meta: AdminCustomerMeta }

@@ -1,0 +1,7 @@
+// Public entry for host apps and the admin: `medusa-plugin-role-sync/types`.
+export * from "./account"
+export * from "./customer-meta"
+export * from "./quote"
+export * from "./errors"
+export * from "./http"
+export * from "./options"
