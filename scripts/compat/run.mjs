@@ -62,13 +62,19 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
 const log = (msg) => console.log(`[compat ${secs(Date.now() - startedAt).padStart(7)}] ${msg}`)
 
 const cleanups = []
+const removals = [] // host folders being deleted
 const results = [] // { version, checks: [{ name, ok, ms, detail }] }
 
 class CompatError extends Error {}
 
 async function main() {
   const workDir = fs.mkdtempSync(path.join(process.env.COMPAT_WORK_DIR || os.tmpdir(), "role-sync-compat-"))
-  if (!KEEP) cleanups.push(() => fs.rmSync(workDir, { recursive: true, force: true }))
+  if (!KEEP) {
+    cleanups.push(async () => {
+      await Promise.allSettled(removals)
+      await fs.promises.rm(workDir, { recursive: true, force: true })
+    })
+  }
   log(`work folder ${workDir}${KEEP ? " (kept: COMPAT_KEEP=1)" : ""}`)
 
   const tarball = await timed("pack", () => pack(workDir))
@@ -90,8 +96,9 @@ async function main() {
   await Promise.all(hosts.map((host) => install(host, tarball)))
   for (const host of hosts) {
     results.push({ version: host.medusa, checks: host.checks })
-    if (host.checks.some((c) => !c.ok)) continue // the install failed
-    await exercise(host)
+    if (!host.checks.some((c) => !c.ok)) await exercise(host) // else the install failed
+    // Deleting ~800 MB of node_modules is slow: let it overlap the next host's run.
+    if (!KEEP) removals.push(fs.promises.rm(host.dir, { recursive: true, force: true }))
   }
 }
 
@@ -126,7 +133,8 @@ async function chooseVersions() {
   let versions = (process.env.COMPAT_VERSIONS || "").split(",").map((s) => s.trim()).filter(Boolean)
   if (!versions.length) {
     const range = PKG.peerDependencies["@medusajs/framework"]
-    const published = [].concat(npmView(`@medusajs/medusa@${range}`, "version"))
+    // npm lists matching versions in publication order, not semver order.
+    const published = [].concat(npmView(`@medusajs/medusa@${range}`, "version")).sort(compareVersions)
     if (!published.length) throw new CompatError(`no published @medusajs/medusa in the peer range ${range}`)
     versions = [...new Set([published[0], published[published.length - 1]])]
   }
@@ -135,6 +143,12 @@ async function chooseVersions() {
     if (!ui) throw new CompatError(`cannot find the @medusajs/ui that @medusajs/dashboard@${medusa} pins`)
     return { medusa, ui }
   })
+}
+
+/** Orders plain x.y.z versions (peer ranges exclude prereleases). */
+function compareVersions(a, b) {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number))
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]
 }
 
 function npmView(spec, field) {
