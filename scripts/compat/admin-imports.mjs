@@ -51,3 +51,18 @@ export function missingAdminImports(bundlePath) {
   }
   return missing
 }
+
+/**
+ * The widget zones the bundle declares (`zone: "x"` or `zone: ["x", "y"]`)
+ * that the host's dashboard does not know: such a widget is never shown.
+ * Zones are checked against the host's `@medusajs/admin-shared` INJECTION_ZONES.
+ */
+export function unknownWidgetZones(bundlePath) {
+  const source = fs.readFileSync(bundlePath, "utf8")
+  const zones = new Set()
+  for (const [, value] of source.matchAll(/\bzone:\s*(\[[^\]]*\]|"[^"]*")/g)) {
+    for (const [, zone] of value.matchAll(/"([^"]+)"/g)) zones.add(zone)
+  }
+  const { INJECTION_ZONES } = createRequire(bundlePath)("@medusajs/admin-shared")
+  return [...zones].filter((zone) => !INJECTION_ZONES.includes(zone))
+}

@@ -8,7 +8,8 @@
 //    in a temporary folder, `npm install` of the tarball (installs run in
 //    parallel, servers one at a time), its own database, and:
 //      - every named import of the plugin's admin bundle exists in the
-//        host's @medusajs/ui, icons, admin-sdk, js-sdk, react-query, router;
+//        host's @medusajs/ui, icons, admin-sdk, js-sdk, react-query, router,
+//        and every widget zone it uses in the host's dashboard;
 //      - `medusa db:migrate` with no CLERK_* variable exits 0;
 //      - `medusa user -e … -p …` with no CLERK_* variable exits 0;
 //      - `medusa start` with no CLERK_* variable refuses to serve, naming
@@ -36,7 +37,7 @@ import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
 import { runToCompletion, spawnGroup, stopAllGroups, stopGroup, tail, waitForHttp } from "../../e2e/processes.mjs"
 import { ensurePostgres, probePort } from "../lib/postgres.mjs"
-import { missingAdminImports } from "./admin-imports.mjs"
+import { missingAdminImports, unknownWidgetZones } from "./admin-imports.mjs"
 import { writeHostApp } from "./host-app.mjs"
 import { checkPackedFiles } from "./pack-check.mjs"
 import { walk } from "./walk.mjs"
@@ -189,12 +190,14 @@ async function exercise(host) {
   const run = (name, args, extra = {}) =>
     runToCompletion(`medusa ${args.join(" ")}`, medusa, args, { cwd: host.dir, env: { ...env, ...extra }, logFile: logFile(name), timeoutMs: 5 * 60_000 })
 
-  await check(host, "admin bundle: every import exists in the host's packages", () => {
+  await check(host, "admin bundle: every import exists in the host's packages, every widget zone in its dashboard", () => {
     const bundle = path.join(host.dir, "node_modules", "medusa-plugin-role-sync", ".medusa", "server", "src", "admin", "index.mjs")
     const missing = missingAdminImports(bundle)
     if (missing.length) {
       throw new CompatError(missing.map((m) => (m.name ? `${m.pkg} has no export "${m.name}"` : `${m.pkg} cannot be resolved: ${m.resolved}`)).join("; "))
     }
+    const zones = unknownWidgetZones(bundle)
+    if (zones.length) throw new CompatError(`widget zone(s) this Medusa's dashboard does not have: ${zones.join(", ")}`)
   })
 
   await createDatabase(host.db)
