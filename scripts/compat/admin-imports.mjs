@@ -1,5 +1,6 @@
 // The plugin's admin bundle is compiled by the host's own Vite against the
-// host's @medusajs/ui, icons, admin-sdk, js-sdk, react-query and router.
+// host's @medusajs/ui, icons, admin-sdk, js-sdk, dashboard, react-query and
+// router.
 // A component the host's versions lack would break the host's whole admin
 // build ("X is not exported by Y"), so every named import of the bundle must
 // exist in what the host resolves — checked without a full `medusa build`.
@@ -32,6 +33,7 @@ export function bundleImports(source) {
  * package itself cannot be resolved).
  */
 export function missingAdminImports(bundlePath) {
+  defineAdminBundlerGlobals()
   const require = createRequire(bundlePath)
   const missing = []
   for (const { pkg, names } of bundleImports(fs.readFileSync(bundlePath, "utf8"))) {
@@ -50,6 +52,18 @@ export function missingAdminImports(bundlePath) {
     }
   }
   return missing
+}
+
+/**
+ * `@medusajs/dashboard/components` reads the globals the host's admin
+ * bundler defines (`define` of @medusajs/admin-bundler) when it loads; in
+ * Node they don't exist. Declared empty, as a host without those admin
+ * options gets them, so its exports can be listed.
+ */
+function defineAdminBundlerGlobals() {
+  for (const name of ["__BASE__", "__BACKEND_URL__", "__AUTH_TYPE__", "__JWT_TOKEN_STORAGE_KEY__", "__STOREFRONT_URL__", "__MAX_UPLOAD_FILE_SIZE__"]) {
+    if (!(name in globalThis)) globalThis[name] = undefined
+  }
 }
 
 /**
