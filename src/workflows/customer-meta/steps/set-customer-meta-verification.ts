@@ -3,6 +3,7 @@ import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
 import { clearCustomerRoleCache } from "../../../utils/customer-role-cache"
+import { RoleSyncErrorCodes, roleSyncError } from "../../../utils/errors"
 import { assertVerifiable } from "./load-customer-meta-for-verification"
 
 export type SetCustomerMetaVerificationStepInput = {
@@ -10,6 +11,31 @@ export type SetCustomerMetaVerificationStepInput = {
   verified: boolean
   /** The admin user id. */
   actor_id: string
+  /**
+   * The `updated_at` (ISO 8601) of the customer_meta the admin reviewed.
+   * Omitted: no check (a caller that decides on the current row anyway).
+   */
+  expected_updated_at?: string | null
+}
+
+/**
+ * Throws `version_conflict` (409 on the plugin's route) with the current
+ * row as `details.customer_meta` when `expected` is given and the row's
+ * `updated_at` differs from it (compared in milliseconds, the precision the
+ * row is served with).
+ */
+export function assertReviewedVersion(meta: CustomerMetaDTO, expected?: string | null) {
+  if (!expected) {
+    return
+  }
+  const current = new Date(meta.updated_at).getTime()
+  if (current !== new Date(expected).getTime()) {
+    throw roleSyncError(
+      RoleSyncErrorCodes.VERSION_CONFLICT,
+      `The role of customer ${meta.customer_id} changed since it was reviewed (updated_at ${new Date(current).toISOString()}, reviewed ${expected}); nothing was changed. Review the current data and decide again.`,
+      { customer_meta: meta }
+    )
+  }
 }
 
 type Compensation = Pick<
@@ -19,7 +45,9 @@ type Compensation = Pick<
 
 /**
  * Records a verification (when and by whom) or clears it. Re-reads under the
- * caller's lock, so a sync that changed the role meanwhile is respected.
+ * caller's lock, so a sync that changed the role meanwhile is respected:
+ * with `expected_updated_at`, a row changed since the admin reviewed it
+ * fails with `version_conflict` (DESIGN §9.4) and nothing is written.
  */
 export const setCustomerMetaVerificationStepId = "role-sync-set-customer-meta-verification"
 
@@ -31,6 +59,7 @@ export const setCustomerMetaVerificationStep = createStep(
     const meta = await service.retrieveByCustomerId(input.customer_id)
     // Checked again under the lock: a sync may have changed the role since.
     assertVerifiable(meta, input)
+    assertReviewedVersion(meta, input.expected_updated_at)
     if (meta.is_verified === input.verified) {
       return new StepResponse({ customer_meta: meta, changed: false }, null as Compensation)
     }
