@@ -232,6 +232,17 @@ medusaIntegrationTestRunner({
         expect(fresh.data.customer_meta.is_verified).toBe(false)
       })
 
+      it("a business that became an individual since it was reviewed → 409 with its current data (not a bare 400)", async () => {
+        const biz = await customer({ accountType: "business", company: "Acme" })
+        const reviewed = (await metaOf(biz.customerId)).updated_at
+        biz.user.unsafe_metadata = { accountType: "individual" }
+        await http()("POST", "/store/customers/sync-role", { token: biz.token, pk })
+
+        const res = await verify({ customer_id: biz.customerId, expected_updated_at: new Date(reviewed).toISOString() })
+        expect(res.status).toBe(409)
+        expect(res.data.customer_meta).toEqual(expect.objectContaining({ account_type: "individual", company_name: null }))
+      })
+
       it("a malformed expected_updated_at → 400 naming it", async () => {
         const biz = await customer({ accountType: "business", company: "Acme" })
         const res = await verify({ customer_id: biz.customerId, expected_updated_at: "yesterday" })

@@ -16,13 +16,15 @@ const notPayable = (quote: QuoteRequestDTO, why: string) =>
 
 /**
  * Why a cart made from `quote` can't be checked out at the quoted prices
- * now, or null when it can (DESIGN §9.2-9.3):
- * - the quote's customer is still a business (the account the offer was
- *   made to; an account turned individual or deleted loses it);
+ * now, or null when it can (DESIGN §9.2-9.3). The cart's customer is the
+ * one the quote's accept workflow made it for (guards keep it from
+ * changing hands); the caller checks that customer is the one signed in.
+ * - that customer is still a business (the account the offer was made to;
+ *   an account turned individual or deleted loses it);
  * - the offer has not expired (`expires_at`);
- * - the cart still is the quote: its owner, currency and every line
- *   (variant, quantity, quoted unit price), nothing added.
- * Returns a `quote_not_payable` (409) or `quote_customer_only` (403) error.
+ * - the cart still is the quote: its currency and every line (variant,
+ *   quantity, quoted unit price), nothing added.
+ * Returns a `quote_not_payable` (409) error.
  */
 export async function quotedCartProblem(
   container: MedusaContainer,
@@ -30,15 +32,11 @@ export async function quotedCartProblem(
   quote: QuoteRequestDTO,
   now = new Date()
 ): Promise<MedusaError | null> {
-  if (cart.customer_id !== quote.customer_id) {
-    return roleSyncError(
-      RoleSyncErrorCodes.QUOTE_CUSTOMER_ONLY,
-      `This cart holds quote ${quote.id}, priced for another customer: only that customer can complete it.`,
-      { quote_id: quote.id }
-    )
+  if (!cart.customer_id) {
+    return notPayable(quote, "the cart has no customer")
   }
   const metas: CustomerMetaModuleService = container.resolve(CUSTOMER_META_MODULE)
-  const meta = await metas.retrieveByCustomerId(quote.customer_id)
+  const meta = await metas.retrieveByCustomerId(cart.customer_id)
   if (meta?.account_type !== "business") {
     return notPayable(quote, "it was offered to a business account, and this account is no longer one")
   }

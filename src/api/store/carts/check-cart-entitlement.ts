@@ -10,7 +10,7 @@ import {
 import { RoleSyncErrorCodes, roleSyncError } from "../../../utils/errors"
 import { quotedCartProblem } from "../../../utils/quoted-cart-terms"
 import { guardMiddleware } from "../../utils/guard-middleware"
-import { assertQuoteCustomer, quoteOfCart } from "./quoted-cart"
+import { assertQuotedCartOwner, quoteOfCart } from "./quoted-cart"
 
 /**
  * Checks that no price depending on who the buyer is has outlived the
@@ -68,7 +68,7 @@ async function assertEntitlementPricesHold(container: MedusaContainer, cart: Che
 
 /**
  * `POST /store/carts/:id/complete` (DESIGN §9.2-9.3). A quoted cart
- * completes only for the quote's customer, signed in (403
+ * completes only for the customer it was made for, signed in (403
  * `quote_customer_only`), while the quote's terms hold (409
  * `quote_not_payable`: offer expired, no longer a business, lines differ).
  * Any other cart completes at the prices its buyer is entitled to now, or
@@ -82,7 +82,7 @@ export const checkCartEntitlement = guardMiddleware(async (req) => {
   }
   const quote = await quoteOfCart(req, cart.id)
   if (quote) {
-    assertQuoteCustomer(req, quote, "complete it")
+    assertQuotedCartOwner(req, quote, cart.customer_id, "complete it")
     const problem = await quotedCartProblem(req.scope, cart, quote)
     if (problem) {
       throw problem

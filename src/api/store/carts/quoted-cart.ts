@@ -1,10 +1,16 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { QUOTE_MODULE } from "../../../modules/quote"
 import type QuoteModuleService from "../../../modules/quote/service"
 import type { QuoteRequestDTO } from "../../../types"
 import { RoleSyncErrorCodes, roleSyncError } from "../../../utils/errors"
 
-type Memo = { __roleSyncQuoteOfCart?: Map<string, Promise<QuoteRequestDTO | null>> }
+type Memo = {
+  __roleSyncQuoteOfCart?: Map<string, Promise<QuoteRequestDTO | null>>
+  __roleSyncCartOwner?: Map<string, Promise<QuotedCartOwner>>
+}
+
+export type QuotedCartOwner = { customer_id: string | null; email: string | null }
 
 /**
  * The accepted quote held by cart `cartId`, or null for an ordinary cart:
@@ -23,6 +29,29 @@ export function quoteOfCart(req: MedusaRequest, cartId: string | undefined) {
   return memo.get(cartId)!
 }
 
+/**
+ * Whose a quoted cart is: the customer the quote's accept workflow created
+ * it for (the quote's customer; for a company, the member who accepted).
+ * The guards keep it from changing hands, so the cart's own customer is
+ * that customer for good. Read only for quoted carts.
+ */
+export function quotedCartOwner(req: MedusaRequest, cartId: string): Promise<QuotedCartOwner> {
+  const memo = ((req as MedusaRequest & Memo).__roleSyncCartOwner ??= new Map())
+  if (!memo.has(cartId)) {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    memo.set(
+      cartId,
+      query
+        .graph({ entity: "cart", fields: ["customer_id", "customer.email"], filters: { id: cartId } })
+        .then(({ data: [cart] }) => ({
+          customer_id: (cart?.customer_id as string | undefined) ?? null,
+          email: (cart?.customer?.email as string | undefined) ?? null,
+        }))
+    )
+  }
+  return memo.get(cartId)!
+}
+
 /** 400 `quoted_cart_locked`: `change` is what the caller tried ("its lines can't change"). */
 export const quotedCartLocked = (quote: QuoteRequestDTO, change: string) =>
   roleSyncError(
@@ -32,17 +61,19 @@ export const quotedCartLocked = (quote: QuoteRequestDTO, change: string) =>
   )
 
 /**
- * 403 `quote_customer_only` unless the signed-in caller is the quote's
- * customer: a quoted price is the offer to that customer only.
+ * 403 `quote_customer_only` unless the signed-in caller is `ownerId`, the
+ * customer the quoted cart was made for: a quoted price is an offer to that
+ * customer only.
  */
-export function assertQuoteCustomer(
+export function assertQuotedCartOwner(
   req: MedusaRequest,
   quote: QuoteRequestDTO,
+  ownerId: string | null,
   action: string
 ) {
   const actor = (req as MedusaRequest & { auth_context?: { actor_id?: string; actor_type?: string } })
     .auth_context
-  if (actor?.actor_type === "customer" && actor.actor_id === quote.customer_id) {
+  if (ownerId && actor?.actor_type === "customer" && actor.actor_id === ownerId) {
     return
   }
   throw roleSyncError(

@@ -1,6 +1,5 @@
-import { Modules } from "@medusajs/framework/utils"
 import { guardMiddleware } from "../../utils/guard-middleware"
-import { quoteOfCart, quotedCartLocked } from "./quoted-cart"
+import { quoteOfCart, quotedCartLocked, quotedCartOwner } from "./quoted-cart"
 
 type CartUpdate = {
   region_id?: string
@@ -11,9 +10,9 @@ type CartUpdate = {
 /**
  * `POST /store/carts/:id` on a quoted cart: the quote fixed its region and
  * currency (a new region deletes custom-priced lines and re-prices), its
- * sales channel, and its customer. An email other than the quote
- * customer's (compared case-insensitively) could hand the cart to another
- * customer, so it is refused too. Addresses, metadata, promotions and the
+ * sales channel, and its customer. An email other than its customer's
+ * (compared case-insensitively) could hand the cart to another customer,
+ * so it is refused too. Addresses, metadata, promotions and the
  * locale stay free: they change neither the buyer nor the quoted prices.
  */
 export const refuseQuotedCartChanges = guardMiddleware(async (req) => {
@@ -29,11 +28,9 @@ export const refuseQuotedCartChanges = guardMiddleware(async (req) => {
     throw quotedCartLocked(quote, "its sales channel can't change")
   }
   if (typeof body.email === "string") {
-    const customer = await req.scope
-      .resolve(Modules.CUSTOMER)
-      .retrieveCustomer(quote.customer_id, { select: ["id", "email"] })
-    if (body.email.trim().toLowerCase() !== (customer.email ?? "").trim().toLowerCase()) {
-      throw quotedCartLocked(quote, "its email must stay the quote customer's")
+    const owner = await quotedCartOwner(req, req.params.id)
+    if (!owner.email || body.email.trim().toLowerCase() !== owner.email.trim().toLowerCase()) {
+      throw quotedCartLocked(quote, "its email must stay its customer's")
     }
   }
 })

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { guardMiddleware } from "../../utils/guard-middleware"
-import { assertQuoteCustomer, quoteOfCart } from "./quoted-cart"
+import { assertQuotedCartOwner, quoteOfCart, quotedCartOwner } from "./quoted-cart"
 
 async function cartOfPaymentCollection(req: MedusaRequest, paymentCollectionId: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -16,14 +16,16 @@ async function cartOfPaymentCollection(req: MedusaRequest, paymentCollectionId: 
 /**
  * `POST /store/payment-collections` (`cart_id` in the body) and `POST
  * /store/payment-collections/:id/payment-sessions`: a quoted cart is paid
- * by the quote's customer, signed in (403 `quote_customer_only` for anyone
- * else). Ordinary carts cost one indexed lookup.
+ * by the customer it was made for, signed in (403 `quote_customer_only` for
+ * anyone else). Ordinary carts cost one indexed lookup.
  */
 export const refuseQuotedCartPaymentCollection = guardMiddleware(async (req) => {
-  const cartId = (req.body as { cart_id?: unknown } | undefined)?.cart_id
-  const quote = await quoteOfCart(req, typeof cartId === "string" ? cartId : undefined)
+  const body = (req.body as { cart_id?: unknown } | undefined)?.cart_id
+  const cartId = typeof body === "string" ? body : undefined
+  const quote = await quoteOfCart(req, cartId)
   if (quote) {
-    assertQuoteCustomer(req, quote, "pay for it")
+    const owner = await quotedCartOwner(req, cartId!)
+    assertQuotedCartOwner(req, quote, owner.customer_id, "pay for it")
   }
 })
 
@@ -31,6 +33,7 @@ export const refuseQuotedCartPaymentSession = guardMiddleware(async (req) => {
   const cartId = await cartOfPaymentCollection(req, req.params.id)
   const quote = await quoteOfCart(req, cartId)
   if (quote) {
-    assertQuoteCustomer(req, quote, "pay for it")
+    const owner = await quotedCartOwner(req, cartId!)
+    assertQuotedCartOwner(req, quote, owner.customer_id, "pay for it")
   }
 })

@@ -3,7 +3,7 @@ import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
 import { clearCustomerRoleCache } from "../../../utils/customer-role-cache"
-import { RoleSyncErrorCodes, roleSyncError } from "../../../utils/errors"
+import { assertReviewedVersion } from "../utils/assert-reviewed-version"
 import { assertVerifiable } from "./load-customer-meta-for-verification"
 
 export type SetCustomerMetaVerificationStepInput = {
@@ -16,26 +16,6 @@ export type SetCustomerMetaVerificationStepInput = {
    * Omitted: no check (a caller that decides on the current row anyway).
    */
   expected_updated_at?: string | null
-}
-
-/**
- * Throws `version_conflict` (409 on the plugin's route) with the current
- * row as `details.customer_meta` when `expected` is given and the row's
- * `updated_at` differs from it (compared in milliseconds, the precision the
- * row is served with).
- */
-export function assertReviewedVersion(meta: CustomerMetaDTO, expected?: string | null) {
-  if (!expected) {
-    return
-  }
-  const current = new Date(meta.updated_at).getTime()
-  if (current !== new Date(expected).getTime()) {
-    throw roleSyncError(
-      RoleSyncErrorCodes.VERSION_CONFLICT,
-      `The role of customer ${meta.customer_id} changed since it was reviewed (updated_at ${new Date(current).toISOString()}, reviewed ${expected}); nothing was changed. Review the current data and decide again.`,
-      { customer_meta: meta }
-    )
-  }
 }
 
 type Compensation = Pick<
@@ -57,9 +37,13 @@ export const setCustomerMetaVerificationStep = createStep(
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     const meta = await service.retrieveByCustomerId(input.customer_id)
-    // Checked again under the lock: a sync may have changed the role since.
+    // Checked again under the lock: a sync may have changed the role since
+    // (a row that changed answers with its new data, even if it is now an
+    // individual's).
+    if (meta) {
+      assertReviewedVersion(meta, input.expected_updated_at)
+    }
     assertVerifiable(meta, input)
-    assertReviewedVersion(meta, input.expected_updated_at)
     if (meta.is_verified === input.verified) {
       return new StepResponse({ customer_meta: meta, changed: false }, null as Compensation)
     }

@@ -51,6 +51,7 @@ export const verifyBusinessCustomerWorkflow = createWorkflow(
     const meta = loadCustomerMetaForVerificationStep({
       customer_id: input.customer_id,
       verified: input.verified,
+      expected_updated_at: input.expected_updated_at,
     })
 
     const lockKey = transform({ meta }, ({ meta }) => [clerkUserLockKey(meta.clerk_user_id)])
