@@ -27,13 +27,10 @@ export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [refuseVerifiedBusinessEmail, refuseQuotedCartChanges],
   },
   {
-    methods: ["POST"],
-    matcher: "/store/carts/:id/line-items",
-    middlewares: [refuseQuotedLineChanges],
-  },
-  {
-    methods: ["POST", "DELETE"],
-    matcher: "/store/carts/:id/line-items/:line_id",
+    // Add, update and delete a line; the wildcard also covers any bulk line
+    // route a later Medusa adds under line-items.
+    methods: ["POST", "PUT", "PATCH", "DELETE"],
+    matcher: "/store/carts/:id/line-items*",
     middlewares: [refuseQuotedLineChanges],
   },
   {
