@@ -1,3 +1,4 @@
+import { isSameEmail } from "../../../utils/customer-email"
 import { guardMiddleware } from "../../utils/guard-middleware"
 import { quoteOfCart, quotedCartLocked, quotedCartOwner } from "./quoted-cart"
 
@@ -29,7 +30,7 @@ export const refuseQuotedCartChanges = guardMiddleware(async (req) => {
   }
   if (typeof body.email === "string") {
     const owner = await quotedCartOwner(req, req.params.id)
-    if (!owner.email || body.email.trim().toLowerCase() !== owner.email.trim().toLowerCase()) {
+    if (!isSameEmail(body.email, owner.email)) {
       throw quotedCartLocked(quote, "its email must stay its customer's")
     }
   }
