@@ -1,5 +1,18 @@
 import { z } from "@medusajs/framework/zod"
 import { idSchema, textSchema } from "../../../utils/text-schema"
+import { TAX_ID_STATUSES, type TaxIdStatus } from "../../../utils/tax-id/types"
+
+// `tax_id_status=pending,invalid`: one status or several, comma-separated.
+const taxIdStatusList = z
+  .string()
+  .trim()
+  .transform((value) => value.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.enum([...TAX_ID_STATUSES] as [TaxIdStatus, ...TaxIdStatus[]]))
+      .min(1)
+      .max(TAX_ID_STATUSES.length)
+  )
 
 export const AdminVerifyBusinessCustomer = z
   .object({
@@ -18,6 +31,8 @@ export type AdminVerifyBusinessCustomerType = z.infer<typeof AdminVerifyBusiness
 export const AdminListBusinessCustomersParams = z
   .object({
     verified: z.enum(["true", "false"]).optional(),
+    tax_id_status: taxIdStatusList.optional(),
+    tax_id_flagged: z.enum(["true", "false"]).optional(),
     // An empty search box means no search; anything else is matched, so it
     // is held to the text rules (a NUL byte would reach PostgreSQL).
     q: z.preprocess(
