@@ -1,4 +1,5 @@
 export * from "./customer-meta"
 export * from "./quote"
 export * from "./bulk-order"
+export * from "./cart-entitlement"
 export * from "./tax-id"

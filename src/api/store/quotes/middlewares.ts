@@ -1,10 +1,7 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { requireAccountType } from "../../guards"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import { QUOTE_FIELDS } from "../../utils/format-quote"
 import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
 
@@ -21,13 +18,13 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/store/quotes/request",
-    middlewares: [validateAndTransformBody(StoreCreateQuoteRequest)],
+    middlewares: [validateBody(StoreCreateQuoteRequest)],
   },
   {
     methods: ["GET"],
     matcher: "/store/quotes",
     middlewares: [
-      validateAndTransformQuery(StoreGetQuotesParams, {
+      validateQuery(StoreGetQuotesParams, {
         defaults: QUOTE_FIELDS,
         isList: true,
         defaultLimit: 20,
