@@ -6,7 +6,11 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from "@tanstack/react-query"
-import type { AdminCustomerMeta, AdminCustomerMetaResponse } from "../../../types"
+import type {
+  AdminCustomerMeta,
+  AdminCustomerMetaResponse,
+  AdminVerifyBusinessCustomerBody,
+} from "../../../types"
 import { createQueryKeys, dashboardCustomerQueryKeys } from "../../lib/query-key-factory"
 import { sdk } from "../../lib/sdk"
 import { businessCustomerQueryKeys } from "./business-customers"
@@ -41,16 +45,12 @@ export const useCustomerMeta = (
 }
 
 /**
- * Body of `POST /admin/customers/verify`. `expected_updated_at` is the
- * `updated_at` of the customer_meta the admin reviewed (ISO 8601): when the
- * row changed since, the server answers `409` (`code: "version_conflict"`,
- * the current `customer_meta` in the body) and writes nothing.
+ * Body of `POST /admin/customers/verify` as the admin sends it: always with
+ * `expected_updated_at`, the `updated_at` of the role the admin reviewed
+ * (a row changed since answers `409 version_conflict` and writes nothing).
  */
-export type AdminVerifyBusinessCustomerBody = {
-  customer_id: string
-  verified: boolean
-  expected_updated_at: string
-}
+export type AdminVerifyBusinessCustomerInput = AdminVerifyBusinessCustomerBody &
+  Required<Pick<AdminVerifyBusinessCustomerBody, "verified" | "expected_updated_at">>
 
 /**
  * `POST /admin/customers/verify`. On success every view that shows the
@@ -59,12 +59,12 @@ export type AdminVerifyBusinessCustomerBody = {
  * businesses join the "Verified businesses" group).
  */
 export const useVerifyBusinessCustomer = (
-  options?: UseMutationOptions<AdminCustomerMetaResponse, FetchError, AdminVerifyBusinessCustomerBody>
+  options?: UseMutationOptions<AdminCustomerMetaResponse, FetchError, AdminVerifyBusinessCustomerInput>
 ) => {
   const queryClient = useQueryClient()
 
   return useMutation({
-    mutationFn: (body: AdminVerifyBusinessCustomerBody) =>
+    mutationFn: (body: AdminVerifyBusinessCustomerInput) =>
       sdk.client.fetch<AdminCustomerMetaResponse>("/admin/customers/verify", {
         method: "POST",
         body,
