@@ -202,15 +202,18 @@ async function main() {
         lastName: u.lastName,
         unsafeMetadata: { accountType: "business", company: u.company, ...(u.taxId ? { tax_id: u.taxId } : {}) },
       })
-    // The customer's current VIES check has made its first call (answered or met an outage).
+    // The customer's VIES call reached the stand-in (so a fault queued next can't hit it) and its
+    // outcome (an answer, or an outage's fault code) is recorded on the current check.
+    let taxed = 0
     const viesAsked = async (customerId) =>
+      vies.server.count() >= taxed &&
       (
         await db.query(
-          `SELECT c.attempts FROM customer_meta m JOIN tax_id_check c ON c.id = m.tax_id_check_id
-           WHERE m.customer_id = $1 AND m.deleted_at IS NULL`,
+          `SELECT 1 FROM customer_meta m JOIN tax_id_check c ON c.id = m.tax_id_check_id
+           WHERE m.customer_id = $1 AND m.deleted_at IS NULL AND (c.status <> 'pending' OR c.fault_code IS NOT NULL)`,
           [customerId]
         )
-      ).rows[0]?.attempts > 0
+      ).rows.length === 1
     for (const [key, u] of Object.entries(users)) {
       // Globex's first VIES call meets a member state outage: its check stays pending (retried in minutes).
       if (key === "globex") vies.server.failNext(1, "MS_UNAVAILABLE")
@@ -219,7 +222,10 @@ async function main() {
       const signedIn = await signInWithClerk(api, clerk, user.id, seed.publishableKey)
       out[key] = { ...u, customerId: signedIn.customer.id, token: signedIn.token }
       // VIES is asked in the background: wait for the answer (or the outage) before the next customer.
-      if (u.taxId) await waitUntil(() => viesAsked(signedIn.customer.id), `the first VIES call for ${key}`)
+      if (u.taxId) {
+        taxed += 1
+        await waitUntil(() => viesAsked(signedIn.customer.id), `the first VIES call for ${key}`)
+      }
     }
     out.vies = vies.server
     /**
