@@ -2,7 +2,6 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { QUOTE_MODULE } from "../../../modules/quote"
 import type QuoteModuleService from "../../../modules/quote/service"
-import type { QuoteRequestDTO } from "../../../modules/quote/types"
 
 export type LoadQuoteRequestStepInput = {
   id: string
@@ -30,6 +29,6 @@ export const loadQuoteRequestStep = createStep(
         `Quote ${input.id} was not found.`
       )
     }
-    return new StepResponse(quote as unknown as QuoteRequestDTO)
+    return new StepResponse(quote)
   }
 )
