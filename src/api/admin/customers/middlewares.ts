@@ -4,7 +4,13 @@ import {
   validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
+import { refuseDisallowedFields } from "../../utils/refuse-disallowed-fields"
 import {
+  listAdminBusinessCustomersQueryConfig,
+  retrieveAdminCustomerMetaQueryConfig,
+} from "./query-config"
+import {
+  AdminGetCustomerMetaParams,
   AdminListBusinessCustomersParams,
   AdminVerifyBusinessCustomer,
 } from "./validators"
@@ -17,17 +23,26 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/customers/verify",
-    middlewares: [adminOnly, validateAndTransformBody(AdminVerifyBusinessCustomer)],
+    middlewares: [
+      adminOnly,
+      validateAndTransformBody(AdminVerifyBusinessCustomer),
+      refuseDisallowedFields(retrieveAdminCustomerMetaQueryConfig),
+      validateAndTransformQuery(
+        AdminGetCustomerMetaParams,
+        retrieveAdminCustomerMetaQueryConfig
+      ),
+    ],
   },
   {
     methods: ["GET"],
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,
-      validateAndTransformQuery(AdminListBusinessCustomersParams, {
-        isList: true,
-        defaults: [],
-      }),
+      refuseDisallowedFields(listAdminBusinessCustomersQueryConfig),
+      validateAndTransformQuery(
+        AdminListBusinessCustomersParams,
+        listAdminBusinessCustomersQueryConfig
+      ),
     ],
   },
 ]

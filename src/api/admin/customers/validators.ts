@@ -1,19 +1,38 @@
+import type { AdditionalData } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
+import {
+  createSelectParams,
+  WithAdditionalData,
+} from "@medusajs/medusa/api/utils/validators"
+import { createRoleSyncFindParams } from "../../utils/find-params"
+import { BUSINESS_CUSTOMER_ORDERABLE_FIELDS } from "./business/find-business-customers"
 
-export const AdminVerifyBusinessCustomer = z
+const VerifyBusinessCustomer = z
   .object({
     customer_id: z.string().min(1),
     verified: z.boolean().optional().default(true),
   })
   .strict()
-export type AdminVerifyBusinessCustomerType = z.infer<typeof AdminVerifyBusinessCustomer>
 
-export const AdminListBusinessCustomersParams = z
-  .object({
+/** Takes `additional_data` for the `businessVerified` hook, as core's routes do. */
+export const AdminVerifyBusinessCustomer = WithAdditionalData(VerifyBusinessCustomer)
+export type AdminVerifyBusinessCustomerType = z.infer<typeof VerifyBusinessCustomer> &
+  AdditionalData
+
+/** `?fields=` on the role verify answers. */
+export const AdminGetCustomerMetaParams = createSelectParams().strict()
+
+export const AdminListBusinessCustomersParams = createRoleSyncFindParams({
+  limit: 20,
+  order: "-created_at",
+  orderable: BUSINESS_CUSTOMER_ORDERABLE_FIELDS,
+})
+  .extend({
     verified: z.enum(["true", "false"]).optional(),
+    /** Part of the company name, the tax ID or the customer's email. */
     q: z.string().trim().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional().default(20),
-    offset: z.coerce.number().int().min(0).optional().default(0),
   })
   .strict()
-export type AdminListBusinessCustomersParamsType = z.infer<typeof AdminListBusinessCustomersParams>
+export type AdminListBusinessCustomersParamsType = z.infer<
+  typeof AdminListBusinessCustomersParams
+>

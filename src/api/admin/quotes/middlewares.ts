@@ -4,12 +4,23 @@ import {
   validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { ADMIN_QUOTE_FIELDS } from "./helpers"
+import { refuseDisallowedFields } from "../../utils/refuse-disallowed-fields"
 import {
+  listAdminQuotesQueryConfig,
+  retrieveAdminQuoteQueryConfig,
+} from "./query-config"
+import {
+  AdminGetQuoteParams,
   AdminGetQuotesParams,
   AdminRejectQuote,
   AdminRespondToQuote,
 } from "./validators"
+
+/** `?fields=` for every route answering one quote. */
+const retrieveQuote = [
+  refuseDisallowedFields(retrieveAdminQuoteQueryConfig),
+  validateAndTransformQuery(AdminGetQuoteParams, retrieveAdminQuoteQueryConfig),
+]
 
 export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -22,21 +33,23 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/admin/quotes",
     middlewares: [
-      validateAndTransformQuery(AdminGetQuotesParams, {
-        defaults: ADMIN_QUOTE_FIELDS,
-        isList: true,
-        defaultLimit: 20,
-      }),
+      refuseDisallowedFields(listAdminQuotesQueryConfig),
+      validateAndTransformQuery(AdminGetQuotesParams, listAdminQuotesQueryConfig),
     ],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/quotes/:id",
+    middlewares: retrieveQuote,
   },
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/respond",
-    middlewares: [validateAndTransformBody(AdminRespondToQuote)],
+    middlewares: [validateAndTransformBody(AdminRespondToQuote), ...retrieveQuote],
   },
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/reject",
-    middlewares: [validateAndTransformBody(AdminRejectQuote)],
+    middlewares: [validateAndTransformBody(AdminRejectQuote), ...retrieveQuote],
   },
 ]

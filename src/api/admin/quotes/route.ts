@@ -3,32 +3,29 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ADMIN_QUOTE_FIELDS, formatAdminQuote } from "./helpers"
+import type { AdminQuoteListResponse } from "../../../types"
+import { quoteOrder } from "../../utils/quote-fields"
 import type { AdminGetQuotesParamsType } from "./validators"
 
-/** All quotes, newest first, filterable by status and customer. */
+/** All quotes, newest first, filterable by status, customer and dates. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetQuotesParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminQuoteListResponse>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { status, customer_id, limit, offset } =
-    req.validatedQuery as AdminGetQuotesParamsType
+  const { fields, pagination } = req.queryConfig
 
-  const { data, metadata } = await query.graph({
+  const { data: quotes, metadata } = await query.graph({
     entity: "quote_request",
-    fields: ADMIN_QUOTE_FIELDS,
-    filters: {
-      ...(status ? { status } : {}),
-      ...(customer_id ? { customer_id } : {}),
-    },
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+    fields,
+    filters: req.filterableFields,
+    pagination: { ...pagination, order: quoteOrder(fields, pagination.order) },
   })
 
   res.json({
-    quotes: data.map(formatAdminQuote),
-    count: metadata?.count ?? data.length,
-    limit,
-    offset,
+    quotes,
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
   })
 }

@@ -1,21 +1,38 @@
+import type { AdditionalData } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
-import { QuoteStatusFilter } from "../../store/quotes/validators"
+import {
+  createSelectParams,
+  WithAdditionalData,
+} from "@medusajs/medusa/api/utils/validators"
+import { QuoteListFilters } from "../../store/quotes/validators"
+import { createRoleSyncFindParams } from "../../utils/find-params"
+import { QUOTE_SCALAR_FIELDS } from "../../utils/quote-fields"
 
-export const AdminGetQuotesParams = z.object({
-  status: QuoteStatusFilter.optional(),
-  customer_id: z
-    .preprocess(
-      (value) => (value === undefined ? value : [value].flat()),
-      z.array(z.string().min(1))
-    )
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+/** `?fields=` on a single quote (GET and the POST routes answering one). */
+export const AdminGetQuoteParams = createSelectParams().strict()
+
+export const AdminGetQuotesParams = createRoleSyncFindParams({
+  limit: 20,
+  order: "-created_at",
+  orderable: QUOTE_SCALAR_FIELDS,
 })
+  .extend({
+    ...QuoteListFilters,
+    customer_id: z
+      .preprocess(
+        (value) => (value === undefined ? value : [value].flat()),
+        z.array(z.string().min(1))
+      )
+      .optional(),
+  })
+  .strict()
 
 export type AdminGetQuotesParamsType = z.infer<typeof AdminGetQuotesParams>
 
-export const AdminRespondToQuote = z
+// Bodies take `additional_data` for a host's workflow hooks (see the store
+// quote validators).
+
+const RespondToQuote = z
   .object({
     // One entry per quote line; the workflow checks every line is priced.
     items: z
@@ -38,12 +55,14 @@ export const AdminRespondToQuote = z
   })
   .strict()
 
-export type AdminRespondToQuoteType = z.infer<typeof AdminRespondToQuote>
+export const AdminRespondToQuote = WithAdditionalData(RespondToQuote)
+export type AdminRespondToQuoteType = z.infer<typeof RespondToQuote> & AdditionalData
 
-export const AdminRejectQuote = z
+const RejectQuote = z
   .object({
     note: z.string().max(2000).nullish(),
   })
   .strict()
 
-export type AdminRejectQuoteType = z.infer<typeof AdminRejectQuote>
+export const AdminRejectQuote = WithAdditionalData(RejectQuote)
+export type AdminRejectQuoteType = z.infer<typeof RejectQuote> & AdditionalData

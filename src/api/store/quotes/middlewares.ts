@@ -5,8 +5,23 @@ import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import { requireAccountType } from "../../guards"
-import { QUOTE_FIELDS } from "../../utils/format-quote"
-import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
+import { refuseDisallowedFields } from "../../utils/refuse-disallowed-fields"
+import {
+  listStoreQuotesQueryConfig,
+  retrieveStoreQuoteQueryConfig,
+} from "./query-config"
+import {
+  StoreCreateQuoteRequest,
+  StoreGetQuoteParams,
+  StoreGetQuotesParams,
+  StoreQuoteAction,
+} from "./validators"
+
+/** `?fields=` for every route answering one quote. */
+const retrieveQuote = [
+  refuseDisallowedFields(retrieveStoreQuoteQueryConfig),
+  validateAndTransformQuery(StoreGetQuoteParams, retrieveStoreQuoteQueryConfig),
+]
 
 export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -21,17 +36,29 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/store/quotes/request",
-    middlewares: [validateAndTransformBody(StoreCreateQuoteRequest)],
+    middlewares: [validateAndTransformBody(StoreCreateQuoteRequest), ...retrieveQuote],
   },
   {
     methods: ["GET"],
     matcher: "/store/quotes",
     middlewares: [
-      validateAndTransformQuery(StoreGetQuotesParams, {
-        defaults: QUOTE_FIELDS,
-        isList: true,
-        defaultLimit: 20,
-      }),
+      refuseDisallowedFields(listStoreQuotesQueryConfig),
+      validateAndTransformQuery(StoreGetQuotesParams, listStoreQuotesQueryConfig),
     ],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/store/quotes/:id",
+    middlewares: retrieveQuote,
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/accept",
+    middlewares: [validateAndTransformBody(StoreQuoteAction), ...retrieveQuote],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/reject",
+    middlewares: [validateAndTransformBody(StoreQuoteAction), ...retrieveQuote],
   },
 ]

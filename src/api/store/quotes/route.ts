@@ -3,31 +3,30 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { formatQuote, QUOTE_FIELDS } from "../../utils/format-quote"
+import type { StoreQuoteListResponse } from "../../../types"
+import { quoteOrder } from "../../utils/quote-fields"
 import type { StoreGetQuotesParamsType } from "./validators"
 
-/** The caller's own quotes, newest first. */
+/** The caller's own quotes, newest first unless `?order=` says otherwise. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetQuotesParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreQuoteListResponse>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { status, limit, offset } = req.validatedQuery as StoreGetQuotesParamsType
+  const { fields, pagination } = req.queryConfig
 
-  const { data, metadata } = await query.graph({
+  const { data: quotes, metadata } = await query.graph({
     entity: "quote_request",
-    fields: QUOTE_FIELDS,
-    filters: {
-      customer_id: req.auth_context.actor_id,
-      ...(status ? { status } : {}),
-    },
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+    fields,
+    // The caller's id last: no filter of theirs can widen it.
+    filters: { ...req.filterableFields, customer_id: req.auth_context.actor_id },
+    pagination: { ...pagination, order: quoteOrder(fields, pagination.order) },
   })
 
   res.json({
-    quotes: data.map(formatQuote),
-    count: metadata?.count ?? data.length,
-    limit,
-    offset,
+    quotes,
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
   })
 }

@@ -2,73 +2,46 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import type { CustomerMetaDTO } from "../../../../modules/customer-meta/types"
-import {
-  ADMIN_CUSTOMER_META_FIELDS,
-  formatAdminCustomerMeta,
-} from "../../../utils/format-customer-meta"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { AdminBusinessCustomerListResponse } from "../../../../types"
 import type { AdminListBusinessCustomersParamsType } from "../validators"
-
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+import { findBusinessCustomers } from "./find-business-customers"
 
 /**
  * Business customers for the admin: filter by verification, search company,
- * tax ID or email. Email lives in the Customer Module, so it is matched
- * there first and joined by id.
+ * tax ID or email (`q`), sort with `?order=`, choose fields with `?fields=`.
+ * The page is found in one SQL statement, then read with Query.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListBusinessCustomersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminBusinessCustomerListResponse>
 ) => {
-  const { verified, q, limit, offset } =
-    req.validatedQuery as unknown as AdminListBusinessCustomersParamsType
+  const { verified, q } = req.validatedQuery as AdminListBusinessCustomersParamsType
+  const { fields, pagination } = req.queryConfig
+  const skip = pagination.skip ?? 0
+  const take = pagination.take ?? 20
+
+  const { ids, count } = await findBusinessCustomers(
+    req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+    {
+      verified: verified === undefined ? undefined : verified === "true",
+      q,
+      order: pagination.order,
+      skip,
+      take,
+    }
+  )
+
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-
-  const filters: Record<string, unknown> = { account_type: "business" }
-  if (verified !== undefined) {
-    filters.is_verified = verified === "true"
-  }
-  if (q) {
-    const pattern = likePattern(q)
-    const emailMatches = await req.scope
-      .resolve(Modules.CUSTOMER)
-      .listCustomers({ email: { $ilike: pattern } }, { select: ["id"], take: 1000 })
-    filters.$or = [
-      { company_name: { $ilike: pattern } },
-      { tax_id: { $ilike: pattern } },
-      ...(emailMatches.length ? [{ customer_id: emailMatches.map((c) => c.id) }] : []),
-    ]
-  }
-
-  // One Query through the read-only customer_meta -> customer link.
-  const { data: metas, metadata } = await query.graph({
-    entity: "customer_meta",
-    fields: [
-      ...ADMIN_CUSTOMER_META_FIELDS,
-      "customer.id",
-      "customer.email",
-      "customer.first_name",
-      "customer.last_name",
-    ],
-    filters,
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
-  })
+  const { data } = ids.length
+    ? await query.graph({ entity: "customer_meta", fields, filters: { id: ids } })
+    : { data: [] }
+  const byId = new Map(data.map((meta) => [meta.id as string, meta]))
 
   res.json({
-    business_customers: metas.map(({ customer, ...meta }: any) => ({
-      ...formatAdminCustomerMeta(meta as CustomerMetaDTO),
-      customer: customer
-        ? {
-            id: customer.id,
-            email: customer.email ?? null,
-            first_name: customer.first_name ?? null,
-            last_name: customer.last_name ?? null,
-          }
-        : null,
-    })),
-    count: metadata?.count ?? metas.length,
-    limit,
-    offset,
+    business_customers: ids.flatMap((id) => (byId.has(id) ? [byId.get(id)] : [])),
+    count,
+    offset: skip,
+    limit: take,
   })
 }

@@ -1,21 +1,32 @@
-import type {
-  AuthenticatedMedusaRequest,
-  MedusaResponse,
+import {
+  refetchEntity,
+  type AuthenticatedMedusaRequest,
+  type MedusaResponse,
 } from "@medusajs/framework/http"
+import type { AdminCustomerMetaResponse } from "../../../../types"
 import { verifyBusinessCustomerWorkflow } from "../../../../workflows/customer-meta"
-import { formatAdminCustomerMeta } from "../../../utils/format-customer-meta"
 import type { AdminVerifyBusinessCustomerType } from "../validators"
 
+/** Verifies (default) or unverifies a business; answers its role with `?fields=`. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminVerifyBusinessCustomerType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCustomerMetaResponse>
 ) => {
+  const { customer_id, verified, additional_data } = req.validatedBody
   const { result } = await verifyBusinessCustomerWorkflow(req.scope).run({
     input: {
-      customer_id: req.validatedBody.customer_id,
-      verified: req.validatedBody.verified,
+      customer_id,
+      verified,
       actor_id: req.auth_context.actor_id,
+      additional_data,
     },
   })
-  res.json({ customer_meta: formatAdminCustomerMeta(result.customer_meta) })
+  const customer_meta = await refetchEntity({
+    entity: "customer_meta",
+    idOrFilter: result.customer_meta.id,
+    scope: req.scope,
+    fields: req.queryConfig.fields,
+    options: { throwIfKeyNotFound: true },
+  })
+  res.json({ customer_meta })
 }
