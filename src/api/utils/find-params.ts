@@ -6,7 +6,7 @@ export type RoleSyncFindParamsOptions = {
   limit?: number
   /** Largest page a caller may ask for. */
   maxLimit?: number
-  /** Default `order`, Medusa's syntax (`-created_at` = newest first). */
+  /** Default `order`, Medusa's syntax; `-created_at` (newest first) unless given. */
   order?: string
   /** The fields `order` may name (each also with a leading `-`). */
   orderable: readonly string[]
@@ -22,7 +22,7 @@ export type RoleSyncFindParamsOptions = {
 export const createRoleSyncFindParams = ({
   limit = 20,
   maxLimit = 100,
-  order,
+  order = "-created_at",
   orderable,
 }: RoleSyncFindParamsOptions) => {
   const orderField = z
@@ -35,6 +35,6 @@ export const createRoleSyncFindParams = ({
     .extend({
       limit: z.coerce.number().int().min(1).max(maxLimit).default(limit),
       offset: z.coerce.number().int().min(0).default(0),
-      order: order ? orderField.optional().default(order) : orderField.optional(),
+      order: orderField.optional().default(order),
     })
 }

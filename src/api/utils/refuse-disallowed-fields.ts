@@ -1,7 +1,8 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
+import {
+  validateAndTransformQuery,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 
@@ -41,3 +42,12 @@ export function refuseDisallowedFields({ allowed = [] }: QueryConfigWithAllowed)
     next()
   }
 }
+
+/**
+ * The query middlewares of a route answering with `?fields=`: this refusal,
+ * then Medusa's `validateAndTransformQuery` with the route's query config.
+ */
+export const validateAndTransformQueryStrictly = (
+  schema: Parameters<typeof validateAndTransformQuery>[0],
+  config: Parameters<typeof validateAndTransformQuery>[1] & QueryConfigWithAllowed
+) => [refuseDisallowedFields(config), validateAndTransformQuery(schema, config)]

@@ -1,10 +1,9 @@
 import {
   authenticate,
   validateAndTransformBody,
-  validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { refuseDisallowedFields } from "../../utils/refuse-disallowed-fields"
+import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
 import {
   listAdminBusinessCustomersQueryConfig,
   retrieveAdminCustomerMetaQueryConfig,
@@ -26,8 +25,7 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       adminOnly,
       validateAndTransformBody(AdminVerifyBusinessCustomer),
-      refuseDisallowedFields(retrieveAdminCustomerMetaQueryConfig),
-      validateAndTransformQuery(
+      ...validateAndTransformQueryStrictly(
         AdminGetCustomerMetaParams,
         retrieveAdminCustomerMetaQueryConfig
       ),
@@ -38,8 +36,7 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,
-      refuseDisallowedFields(listAdminBusinessCustomersQueryConfig),
-      validateAndTransformQuery(
+      ...validateAndTransformQueryStrictly(
         AdminListBusinessCustomersParams,
         listAdminBusinessCustomersQueryConfig
       ),

@@ -30,5 +30,4 @@ export const listAdminBusinessCustomersQueryConfig = {
   defaults: adminBusinessCustomerFields,
   allowed: adminCustomerMetaAllowedFields,
   isList: true,
-  defaultLimit: 20,
 }

@@ -22,11 +22,7 @@ export type AdminVerifyBusinessCustomerType = z.infer<typeof VerifyBusinessCusto
 /** `?fields=` on the role verify answers. */
 export const AdminGetCustomerMetaParams = createSelectParams().strict()
 
-export const AdminListBusinessCustomersParams = createRoleSyncFindParams({
-  limit: 20,
-  order: "-created_at",
-  orderable: BUSINESS_CUSTOMER_ORDERABLE_FIELDS,
-})
+export const AdminListBusinessCustomersParams = createRoleSyncFindParams({ orderable: BUSINESS_CUSTOMER_ORDERABLE_FIELDS })
   .extend({
     verified: z.enum(["true", "false"]).optional(),
     /** Part of the company name, the tax ID or the customer's email. */

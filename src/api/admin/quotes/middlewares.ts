@@ -1,10 +1,9 @@
 import {
   authenticate,
   validateAndTransformBody,
-  validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { refuseDisallowedFields } from "../../utils/refuse-disallowed-fields"
+import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
 import {
   listAdminQuotesQueryConfig,
   retrieveAdminQuoteQueryConfig,
@@ -17,10 +16,10 @@ import {
 } from "./validators"
 
 /** `?fields=` for every route answering one quote. */
-const retrieveQuote = [
-  refuseDisallowedFields(retrieveAdminQuoteQueryConfig),
-  validateAndTransformQuery(AdminGetQuoteParams, retrieveAdminQuoteQueryConfig),
-]
+const retrieveQuote = validateAndTransformQueryStrictly(
+  AdminGetQuoteParams,
+  retrieveAdminQuoteQueryConfig
+)
 
 export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -32,10 +31,10 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/admin/quotes",
-    middlewares: [
-      refuseDisallowedFields(listAdminQuotesQueryConfig),
-      validateAndTransformQuery(AdminGetQuotesParams, listAdminQuotesQueryConfig),
-    ],
+    middlewares: validateAndTransformQueryStrictly(
+      AdminGetQuotesParams,
+      listAdminQuotesQueryConfig
+    ),
   },
   {
     methods: ["GET"],

@@ -45,8 +45,4 @@ export const retrieveAdminQuoteQueryConfig = {
   isList: false,
 }
 
-export const listAdminQuotesQueryConfig = {
-  ...retrieveAdminQuoteQueryConfig,
-  isList: true,
-  defaultLimit: 20,
-}
+export const listAdminQuotesQueryConfig = { ...retrieveAdminQuoteQueryConfig, isList: true }

@@ -11,11 +11,7 @@ import { QUOTE_SCALAR_FIELDS } from "../../utils/quote-fields"
 /** `?fields=` on a single quote (GET and the POST routes answering one). */
 export const AdminGetQuoteParams = createSelectParams().strict()
 
-export const AdminGetQuotesParams = createRoleSyncFindParams({
-  limit: 20,
-  order: "-created_at",
-  orderable: QUOTE_SCALAR_FIELDS,
-})
+export const AdminGetQuotesParams = createRoleSyncFindParams({ orderable: QUOTE_SCALAR_FIELDS })
   .extend({
     ...QuoteListFilters,
     customer_id: z

@@ -9,19 +9,16 @@ import {
 import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/query-config"
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
 import { STORE_CUSTOMER_META_FIELDS } from "../../../types"
-import { refuseDisallowedFields } from "../../utils/refuse-disallowed-fields"
+import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
 import { retrieveStoreCustomerMetaQueryConfig } from "./query-config"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
 import { StoreGetCustomerMetaParams } from "./validators"
 
 /** `?fields=` on the caller's role. */
-const retrieveCustomerMeta = [
-  refuseDisallowedFields(retrieveStoreCustomerMetaQueryConfig),
-  validateAndTransformQuery(
-    StoreGetCustomerMetaParams,
-    retrieveStoreCustomerMetaQueryConfig
-  ),
-]
+const retrieveCustomerMeta = validateAndTransformQueryStrictly(
+  StoreGetCustomerMetaParams,
+  retrieveStoreCustomerMetaQueryConfig
+)
 
 const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
   (field) => `customer_meta.${field}`

@@ -1,11 +1,10 @@
 import {
   authenticate,
   validateAndTransformBody,
-  validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import { requireAccountType } from "../../guards"
-import { refuseDisallowedFields } from "../../utils/refuse-disallowed-fields"
+import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
 import {
   listStoreQuotesQueryConfig,
   retrieveStoreQuoteQueryConfig,
@@ -18,10 +17,10 @@ import {
 } from "./validators"
 
 /** `?fields=` for every route answering one quote. */
-const retrieveQuote = [
-  refuseDisallowedFields(retrieveStoreQuoteQueryConfig),
-  validateAndTransformQuery(StoreGetQuoteParams, retrieveStoreQuoteQueryConfig),
-]
+const retrieveQuote = validateAndTransformQueryStrictly(
+  StoreGetQuoteParams,
+  retrieveStoreQuoteQueryConfig
+)
 
 export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -41,10 +40,10 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/store/quotes",
-    middlewares: [
-      refuseDisallowedFields(listStoreQuotesQueryConfig),
-      validateAndTransformQuery(StoreGetQuotesParams, listStoreQuotesQueryConfig),
-    ],
+    middlewares: validateAndTransformQueryStrictly(
+      StoreGetQuotesParams,
+      listStoreQuotesQueryConfig
+    ),
   },
   {
     methods: ["GET"],

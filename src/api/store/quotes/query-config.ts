@@ -16,8 +16,4 @@ export const retrieveStoreQuoteQueryConfig = {
   isList: false,
 }
 
-export const listStoreQuotesQueryConfig = {
-  ...retrieveStoreQuoteQueryConfig,
-  isList: true,
-  defaultLimit: 20,
-}
+export const listStoreQuotesQueryConfig = { ...retrieveStoreQuoteQueryConfig, isList: true }

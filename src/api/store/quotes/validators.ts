@@ -57,11 +57,7 @@ export const QuoteListFilters = {
 /** `?fields=` on a single quote (GET and the POST routes answering one). */
 export const StoreGetQuoteParams = createSelectParams().strict()
 
-export const StoreGetQuotesParams = createRoleSyncFindParams({
-  limit: 20,
-  order: "-created_at",
-  orderable: QUOTE_SCALAR_FIELDS,
-})
+export const StoreGetQuotesParams = createRoleSyncFindParams({ orderable: QUOTE_SCALAR_FIELDS })
   .extend(QuoteListFilters)
   .strict()
 

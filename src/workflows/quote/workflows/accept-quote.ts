@@ -1,9 +1,4 @@
-import {
-  acquireLockStep,
-  createCartWorkflow,
-  emitEventStep,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { createCartWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import {
   createHook,
   createWorkflow,
@@ -15,12 +10,12 @@ import {
 import type { QuoteRequestDTO } from "../../../modules/quote/types"
 import { RoleSyncEvents } from "../../../utils/events"
 import { checkQuoteAcceptableStep } from "../steps/check-quote-acceptable"
-import { loadQuoteRequestStep } from "../steps/load-quote-request"
 import {
   markQuoteAcceptedStep,
   markQuoteExpiredStep,
 } from "../steps/update-quote-request"
-import { quoteLockKey } from "../utils/quote-lock-key"
+import { emitQuoteEvent } from "../utils/emit-quote-event"
+import { lockAndLoadQuote } from "../utils/lock-quote"
 
 export type AcceptQuoteWorkflowInput = {
   quote_id: string
@@ -71,15 +66,7 @@ export const acceptQuoteWorkflowId = "role-sync-accept-quote"
 export const acceptQuoteWorkflow = createWorkflow(
   acceptQuoteWorkflowId,
   (input: AcceptQuoteWorkflowInput) => {
-    const lockKey = transform({ input }, ({ input }) => quoteLockKey(input.quote_id))
-    acquireLockStep({ key: lockKey, timeout: 10, ttl: 60, retryInterval: 0.05 })
-
-    const quote = loadQuoteRequestStep(
-      transform({ input }, ({ input }) => ({
-        id: input.quote_id,
-        customer_id: input.customer_id,
-      }))
-    )
+    const { lockKey, quote } = lockAndLoadQuote(input, 60)
     const check = checkQuoteAcceptableStep({
       quote,
       sales_channel_ids: input.sales_channel_ids,
@@ -87,17 +74,9 @@ export const acceptQuoteWorkflow = createWorkflow(
 
     const validate = createHook("validate", { input, quote })
 
-    const eventData = transform({ quote }, ({ quote }) => ({
-      id: quote.id,
-      customer_id: quote.customer_id,
-    }))
-
     when({ check }, ({ check }) => check.expired).then(() => {
       markQuoteExpiredStep({ id: input.quote_id, status: "expired" })
-      emitEventStep({
-        eventName: RoleSyncEvents.QUOTE_REQUEST_EXPIRED,
-        data: eventData,
-      }).config({ name: "role-sync-emit-quote-expired-on-accept" })
+      emitQuoteEvent(RoleSyncEvents.QUOTE_REQUEST_EXPIRED, quote)
     })
 
     // Declared inside the branch below (composition runs it at once), so the
@@ -134,13 +113,7 @@ export const acceptQuoteWorkflow = createWorkflow(
         additional_data: input.additional_data,
       })
 
-      emitEventStep({
-        eventName: RoleSyncEvents.QUOTE_REQUEST_ACCEPTED,
-        data: transform({ eventData, cart }, ({ eventData, cart }) => ({
-          ...eventData,
-          cart_id: cart.id,
-        })),
-      }).config({ name: "role-sync-emit-quote-accepted" })
+      emitQuoteEvent(RoleSyncEvents.QUOTE_REQUEST_ACCEPTED, updated)
 
       return cart
     })

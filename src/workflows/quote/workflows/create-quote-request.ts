@@ -1,4 +1,3 @@
-import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createHook,
   createWorkflow,
@@ -9,6 +8,7 @@ import { RoleSyncEvents } from "../../../utils/events"
 import { resolveStoreRegionStep } from "../../common/steps/resolve-store-region"
 import { createQuoteRequestStep } from "../steps/create-quote-request"
 import { validateQuoteRequestItemsStep } from "../steps/validate-quote-request-items"
+import { emitQuoteEvent } from "../utils/emit-quote-event"
 
 export type CreateQuoteRequestWorkflowInput = {
   customer_id: string
@@ -67,13 +67,7 @@ export const createQuoteRequestWorkflow = createWorkflow(
       additional_data: input.additional_data,
     })
 
-    emitEventStep({
-      eventName: RoleSyncEvents.QUOTE_REQUEST_CREATED,
-      data: transform({ quote }, ({ quote }) => ({
-        id: quote.id,
-        customer_id: quote.customer_id,
-      })),
-    }).config({ name: "role-sync-emit-quote-request-created" })
+    emitQuoteEvent(RoleSyncEvents.QUOTE_REQUEST_CREATED, quote)
 
     return new WorkflowResponse(quote, { hooks: [validate, quoteRequestCreated] })
   }

@@ -1,8 +1,4 @@
-import {
-  acquireLockStep,
-  emitEventStep,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { releaseLockStep } from "@medusajs/medusa/core-flows"
 import {
   createHook,
   createWorkflow,
@@ -12,9 +8,9 @@ import {
 import type { QuoteRejecter } from "../../../modules/quote/types"
 import { RoleSyncEvents } from "../../../utils/events"
 import { assertQuoteTransitionStep } from "../steps/assert-quote-transition"
-import { loadQuoteRequestStep } from "../steps/load-quote-request"
 import { updateQuoteRequestStep } from "../steps/update-quote-request"
-import { quoteLockKey } from "../utils/quote-lock-key"
+import { emitQuoteEvent } from "../utils/emit-quote-event"
+import { lockAndLoadQuote } from "../utils/lock-quote"
 
 export type RejectQuoteWorkflowInput = {
   quote_id: string
@@ -42,15 +38,7 @@ export const rejectQuoteWorkflowId = "role-sync-reject-quote"
 export const rejectQuoteWorkflow = createWorkflow(
   rejectQuoteWorkflowId,
   (input: RejectQuoteWorkflowInput) => {
-    const lockKey = transform({ input }, ({ input }) => quoteLockKey(input.quote_id))
-    acquireLockStep({ key: lockKey, timeout: 10, ttl: 30, retryInterval: 0.05 })
-
-    const quote = loadQuoteRequestStep(
-      transform({ input }, ({ input }) => ({
-        id: input.quote_id,
-        customer_id: input.customer_id,
-      }))
-    )
+    const { lockKey, quote } = lockAndLoadQuote(input)
     const status = assertQuoteTransitionStep({ quote, action: "reject" })
 
     const validate = createHook("validate", { input, quote })
@@ -69,13 +57,7 @@ export const rejectQuoteWorkflow = createWorkflow(
       additional_data: input.additional_data,
     })
 
-    emitEventStep({
-      eventName: RoleSyncEvents.QUOTE_REQUEST_REJECTED,
-      data: transform({ updated }, ({ updated }) => ({
-        id: updated.id,
-        customer_id: updated.customer_id,
-      })),
-    }).config({ name: "role-sync-emit-quote-rejected" })
+    emitQuoteEvent(RoleSyncEvents.QUOTE_REQUEST_REJECTED, updated)
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(updated, { hooks: [validate, quoteRejected] })

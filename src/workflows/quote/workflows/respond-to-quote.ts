@@ -1,8 +1,4 @@
-import {
-  acquireLockStep,
-  emitEventStep,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { releaseLockStep } from "@medusajs/medusa/core-flows"
 import {
   createHook,
   createWorkflow,
@@ -11,11 +7,11 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { RoleSyncEvents } from "../../../utils/events"
 import { assertQuoteTransitionStep } from "../steps/assert-quote-transition"
-import { loadQuoteRequestStep } from "../steps/load-quote-request"
 import { setQuotedPricesStep } from "../steps/set-quoted-prices"
 import { updateQuoteRequestStep } from "../steps/update-quote-request"
 import { validateQuotePricesStep } from "../steps/validate-quote-prices"
-import { quoteLockKey } from "../utils/quote-lock-key"
+import { emitQuoteEvent } from "../utils/emit-quote-event"
+import { lockAndLoadQuote } from "../utils/lock-quote"
 
 export type RespondToQuoteWorkflowInput = {
   quote_id: string
@@ -47,10 +43,7 @@ export const respondToQuoteWorkflowId = "role-sync-respond-to-quote"
 export const respondToQuoteWorkflow = createWorkflow(
   respondToQuoteWorkflowId,
   (input: RespondToQuoteWorkflowInput) => {
-    const lockKey = transform({ input }, ({ input }) => quoteLockKey(input.quote_id))
-    acquireLockStep({ key: lockKey, timeout: 10, ttl: 30, retryInterval: 0.05 })
-
-    const quote = loadQuoteRequestStep({ id: input.quote_id })
+    const { lockKey, quote } = lockAndLoadQuote(input)
     const status = assertQuoteTransitionStep({ quote, action: "respond" })
     validateQuotePricesStep({
       quote,
@@ -76,13 +69,7 @@ export const respondToQuoteWorkflow = createWorkflow(
       additional_data: input.additional_data,
     })
 
-    emitEventStep({
-      eventName: RoleSyncEvents.QUOTE_REQUEST_RESPONDED,
-      data: transform({ updated }, ({ updated }) => ({
-        id: updated.id,
-        customer_id: updated.customer_id,
-      })),
-    }).config({ name: "role-sync-emit-quote-responded" })
+    emitQuoteEvent(RoleSyncEvents.QUOTE_REQUEST_RESPONDED, updated)
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(updated, { hooks: [validate, quoteResponded] })

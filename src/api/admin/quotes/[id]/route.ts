@@ -3,13 +3,13 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import type { AdminQuoteResponse } from "../../../../types"
-import { refetchQuote } from "../../../utils/refetch-quote"
+import { refetchQuote } from "../../../utils/query-quotes"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminQuoteResponse>
 ) => {
   res.json({
-    quote: await refetchQuote(req.scope, { id: req.params.id }, req.queryConfig.fields),
+    quote: await refetchQuote(req, { id: req.params.id }),
   })
 }

@@ -6,7 +6,7 @@ import type { StoreQuoteResponse } from "../../../../types"
 import { createQuoteRequestWorkflow } from "../../../../workflows/quote"
 import { sendInvalidLinesError } from "../../../utils/invalid-lines-response"
 import { getPublishableKeySalesChannelId } from "../../../utils/publishable-key-sales-channel"
-import { refetchQuote } from "../../../utils/refetch-quote"
+import { refetchQuote } from "../../../utils/query-quotes"
 import type { StoreCreateQuoteRequestType } from "../validators"
 
 /** A business customer asks the store to price a list of variants. */
@@ -37,10 +37,5 @@ export const POST = async (
     throw e
   }
 
-  const quote = await refetchQuote(
-    req.scope,
-    { id: quoteId, customer_id: customerId },
-    req.queryConfig.fields
-  )
-  res.status(201).json({ quote })
+  res.status(201).json({ quote: await refetchQuote(req, { id: quoteId, customer_id: customerId }) })
 }

@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { AdminQuoteResponse } from "../../../../../types"
 import { rejectQuoteWorkflow } from "../../../../../workflows/quote"
-import { refetchQuote } from "../../../../utils/refetch-quote"
+import { refetchQuote } from "../../../../utils/query-quotes"
 import type { AdminRejectQuoteType } from "../../validators"
 
 /** The store declines a requested or quoted quote; the note tells why. */
@@ -17,6 +17,6 @@ export const POST = async (
     input: { quote_id: req.params.id, rejected_by: "admin", note, additional_data },
   })
   res.json({
-    quote: await refetchQuote(req.scope, { id: req.params.id }, req.queryConfig.fields),
+    quote: await refetchQuote(req, { id: req.params.id }),
   })
 }

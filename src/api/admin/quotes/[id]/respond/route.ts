@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { AdminQuoteResponse } from "../../../../../types"
 import { respondToQuoteWorkflow } from "../../../../../workflows/quote"
-import { refetchQuote } from "../../../../utils/refetch-quote"
+import { refetchQuote } from "../../../../utils/query-quotes"
 import type { AdminRespondToQuoteType } from "../../validators"
 
 /** Prices every line and sets the offer's expiry: the quote becomes quoted. */
@@ -17,6 +17,6 @@ export const POST = async (
     input: { quote_id: req.params.id, items, note, expires_at, additional_data },
   })
   res.json({
-    quote: await refetchQuote(req.scope, { id: req.params.id }, req.queryConfig.fields),
+    quote: await refetchQuote(req, { id: req.params.id }),
   })
 }

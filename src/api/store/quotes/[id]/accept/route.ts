@@ -5,7 +5,7 @@ import type {
 import { quoteExpiredError } from "../../../../../modules/quote/utils/transitions"
 import type { StoreAcceptQuoteResponse } from "../../../../../types"
 import { acceptQuoteWorkflow } from "../../../../../workflows/quote"
-import { refetchQuote } from "../../../../utils/refetch-quote"
+import { refetchQuote } from "../../../../utils/query-quotes"
 import { refetchStoreCart } from "../../../../utils/refetch-store-cart"
 import type { StoreQuoteActionType } from "../../validators"
 
@@ -30,17 +30,11 @@ export const POST = async (
 
   if (result.expired) {
     // The workflow recorded the expiry; the caller learns when it ran out.
-    const { expires_at } = await refetchQuote(
-      req.scope,
-      { id: result.quote_id, customer_id: customerId },
-      ["id", "expires_at"]
-    )
+    const { expires_at } = await refetchQuote(req, { id: result.quote_id }, ["id", "expires_at"])
     throw quoteExpiredError({ id: result.quote_id, status: "expired", expires_at })
   }
-  const quote = await refetchQuote(
-    req.scope,
-    { id: result.quote_id, customer_id: customerId },
-    req.queryConfig.fields
-  )
-  res.json({ quote, cart: await refetchStoreCart(req.scope, result.cart_id!) })
+  res.json({
+    quote: await refetchQuote(req, { id: result.quote_id, customer_id: customerId }),
+    cart: await refetchStoreCart(req.scope, result.cart_id!),
+  })
 }

@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import type { StoreQuoteResponse } from "../../../../../types"
 import { rejectQuoteWorkflow } from "../../../../../workflows/quote"
-import { refetchQuote } from "../../../../utils/refetch-quote"
+import { refetchQuote } from "../../../../utils/query-quotes"
 import type { StoreQuoteActionType } from "../../validators"
 
 /** The customer declines a requested or quoted quote. */
@@ -21,10 +21,5 @@ export const POST = async (
       additional_data: req.validatedBody.additional_data,
     },
   })
-  const quote = await refetchQuote(
-    req.scope,
-    { id: req.params.id, customer_id: customerId },
-    req.queryConfig.fields
-  )
-  res.json({ quote })
+  res.json({ quote: await refetchQuote(req, { id: req.params.id, customer_id: customerId }) })
 }
