@@ -17,6 +17,14 @@ export const RoleSyncEvents = {
   QUOTE_REQUEST_REJECTED: "quote_request.rejected",
   /** The offer lapsed (on accept, or by the scheduled job). `{ id, customer_id }` */
   QUOTE_REQUEST_EXPIRED: "quote_request.expired",
+  /** A customer's tax ID was set or changed (canonical forms compared). */
+  CUSTOMER_META_TAX_ID_CHANGED: "customer_meta.tax_id_changed",
+  /** A VIES check was created (new number or "check again"); its subscriber runs it. */
+  TAX_ID_CHECK_REQUESTED: "tax_id_check.requested",
+  /** VIES answered for a check (valid or invalid) and it was applied to its owner. */
+  TAX_ID_CHECK_COMPLETED: "tax_id_check.completed",
+  /** VIES said invalid for the tax ID of a verified business (DESIGN §11.4). */
+  TAX_ID_INVALID: "tax_id.invalid",
 } as const
 
 export type RoleSyncEventName = (typeof RoleSyncEvents)[keyof typeof RoleSyncEvents]

@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { ADMIN_CUSTOMER_META_FIELDS } from "../../../../types"
+import { ADMIN_CUSTOMER_META_FIELDS, type TaxIdStatus } from "../../../../types"
 
 /** `customer_meta` columns and customer fields the admin list can sort on. */
 const META_ORDER_COLUMNS: readonly string[] = ADMIN_CUSTOMER_META_FIELDS
@@ -13,7 +13,15 @@ export const BUSINESS_CUSTOMER_ORDERABLE_FIELDS = [
 export type BusinessCustomerSearch = {
   /** Only verified (true) or unverified (false) businesses; both when absent. */
   verified?: boolean
-  /** Part of the company name, the tax ID or the customer's email (case-insensitive). */
+  /** Only these tax ID statuses. */
+  tax_id_status?: TaxIdStatus[]
+  /** Only flagged (VIES said invalid while verified) or unflagged businesses. */
+  tax_id_flagged?: boolean
+  /**
+   * Part of the company name, the tax ID or the customer's email
+   * (case-insensitive). Tax IDs are stored compact, so "DE 136 695" also
+   * finds DE136695976.
+   */
   q?: string
   /** Medusa's order object (`req.queryConfig.pagination.order`). */
   order?: Record<string, unknown>
@@ -72,14 +80,24 @@ export async function findBusinessCustomers(
   if (search.verified !== undefined) {
     matched.where("cm.is_verified", search.verified)
   }
+  if (search.tax_id_status) {
+    matched.whereIn("cm.tax_id_status", search.tax_id_status)
+  }
+  if (search.tax_id_flagged !== undefined) {
+    matched[search.tax_id_flagged ? "whereNotNull" : "whereNull"]("cm.tax_id_flagged_at")
+  }
   if (search.q) {
     const pattern = containsPattern(search.q)
-    matched.where((where) =>
+    const compact = search.q.toUpperCase().replace(/[\s.-]+/g, "")
+    matched.where((where) => {
       where
         .whereILike("cm.company_name", pattern)
         .orWhereILike("cm.tax_id", pattern)
         .orWhereILike("c.email", pattern)
-    )
+      if (compact && compact !== search.q) {
+        where.orWhereILike("cm.tax_id", containsPattern(compact))
+      }
+    })
   }
 
   const page = knex("matched")

@@ -13,7 +13,9 @@ import { withRoleSyncErrors } from "../../../utils/role-sync-error-response"
 /**
  * Syncs the caller's Clerk user into a Medusa customer and its role. The
  * Clerk user is read server-side with the store's secret key: nothing in the
- * request body is trusted.
+ * request body is trusted. A deleted (tombstoned) Clerk user is refused with
+ * `401 clerk_user_deleted` before any Clerk call; the workflow's errors
+ * answer their documented statuses (409, 422, 503).
  */
 export const POST = withRoleSyncErrors(async (
   req: AuthenticatedMedusaRequest,
