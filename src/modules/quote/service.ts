@@ -17,6 +17,23 @@ class QuoteModuleService extends MedusaService<{
 }>({
   QuoteRequest,
   QuoteRequestItem,
-}) {}
+}) {
+  /**
+   * The quote whose accepted cart is `cartId`, with its lines, or null for
+   * any other cart. Decided by the quote's own `cart_id` (server-owned, one
+   * unique index lookup), never by the cart's metadata, which any holder of
+   * the cart id may rewrite.
+   */
+  async retrieveQuoteForCart(cartId: string): Promise<QuoteRequestDTO | null> {
+    if (!cartId) {
+      return null
+    }
+    const [quote] = await this.listQuoteRequests(
+      { cart_id: cartId },
+      { relations: ["items"], take: 1 }
+    )
+    return quote ?? null
+  }
+}
 
 export default QuoteModuleService

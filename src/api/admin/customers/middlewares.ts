@@ -1,9 +1,6 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
-import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import {
   listAdminBusinessCustomersQueryConfig,
   retrieveAdminCustomerMetaQueryConfig,
@@ -24,11 +21,8 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/verify",
     middlewares: [
       adminOnly,
-      validateAndTransformBody(AdminVerifyBusinessCustomer),
-      ...validateAndTransformQueryStrictly(
-        AdminGetCustomerMetaParams,
-        retrieveAdminCustomerMetaQueryConfig
-      ),
+      validateBody(AdminVerifyBusinessCustomer),
+      validateQuery(AdminGetCustomerMetaParams, retrieveAdminCustomerMetaQueryConfig),
     ],
   },
   {
@@ -46,10 +40,7 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,
-      ...validateAndTransformQueryStrictly(
-        AdminListBusinessCustomersParams,
-        listAdminBusinessCustomersQueryConfig
-      ),
+      validateQuery(AdminListBusinessCustomersParams, listAdminBusinessCustomersQueryConfig),
     ],
   },
 ]

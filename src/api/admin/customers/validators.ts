@@ -4,6 +4,7 @@ import {
   createSelectParams,
   WithAdditionalData,
 } from "@medusajs/medusa/api/utils/validators"
+import { idSchema, textSchema } from "../../../utils/text-schema"
 import { TAX_ID_STATUSES, type TaxIdStatus } from "../../../utils/tax-id/types"
 import { createRoleSyncFindParams } from "../../utils/find-params"
 import { BUSINESS_CUSTOMER_ORDERABLE_FIELDS } from "./business/find-business-customers"
@@ -22,8 +23,14 @@ const taxIdStatusList = z
 
 const VerifyBusinessCustomer = z
   .object({
-    customer_id: z.string().min(1),
+    customer_id: idSchema(),
     verified: z.boolean().optional().default(true),
+    /**
+     * The `updated_at` of the customer_meta the admin reviewed (ISO 8601).
+     * When the row changed since, nothing is written: 409 `version_conflict`
+     * with the current `customer_meta`.
+     */
+    expected_updated_at: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
 
@@ -40,8 +47,16 @@ export const AdminListBusinessCustomersParams = createRoleSyncFindParams({ order
     verified: z.enum(["true", "false"]).optional(),
     tax_id_status: taxIdStatusList.optional(),
     tax_id_flagged: z.enum(["true", "false"]).optional(),
-    /** Part of the company name, the tax ID (as typed or compact) or the customer's email. */
-    q: z.string().trim().max(200).optional(),
+    // Part of the company name, the tax ID (as typed or compact) or the
+    // customer's email. An empty search box means no search; anything else
+    // is matched, so it is held to the text rules (a NUL byte would reach
+    // PostgreSQL).
+    q: z.preprocess(
+      (value) => (typeof value === "string" && !value.trim() ? undefined : value),
+      textSchema({ max: 200 })
+        .transform((value) => value.trim())
+        .optional()
+    ),
   })
   .strict()
 export type AdminListBusinessCustomersParamsType = z.infer<

@@ -1,9 +1,6 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
-import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import {
   listAdminQuotesQueryConfig,
   retrieveAdminQuoteQueryConfig,
@@ -16,10 +13,7 @@ import {
 } from "./validators"
 
 /** `?fields=` for every route answering one quote. */
-const retrieveQuote = validateAndTransformQueryStrictly(
-  AdminGetQuoteParams,
-  retrieveAdminQuoteQueryConfig
-)
+const retrieveQuote = validateQuery(AdminGetQuoteParams, retrieveAdminQuoteQueryConfig)
 
 export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -31,24 +25,21 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/admin/quotes",
-    middlewares: validateAndTransformQueryStrictly(
-      AdminGetQuotesParams,
-      listAdminQuotesQueryConfig
-    ),
+    middlewares: [validateQuery(AdminGetQuotesParams, listAdminQuotesQueryConfig)],
   },
   {
     methods: ["GET"],
     matcher: "/admin/quotes/:id",
-    middlewares: retrieveQuote,
+    middlewares: [retrieveQuote],
   },
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/respond",
-    middlewares: [validateAndTransformBody(AdminRespondToQuote), ...retrieveQuote],
+    middlewares: [validateBody(AdminRespondToQuote), retrieveQuote],
   },
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/reject",
-    middlewares: [validateAndTransformBody(AdminRejectQuote), ...retrieveQuote],
+    middlewares: [validateBody(AdminRejectQuote), retrieveQuote],
   },
 ]

@@ -9,13 +9,13 @@ import {
 import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/query-config"
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
 import { STORE_CUSTOMER_META_FIELDS } from "../../../types"
-import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
+import { validateQuery } from "../../validation/validate-query"
 import { retrieveStoreCustomerMetaQueryConfig } from "./query-config"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
 import { StoreGetCustomerMetaParams } from "./validators"
 
 /** `?fields=` on the caller's role. */
-const retrieveCustomerMeta = validateAndTransformQueryStrictly(
+const retrieveCustomerMeta = validateQuery(
   StoreGetCustomerMetaParams,
   retrieveStoreCustomerMetaQueryConfig
 )
@@ -64,13 +64,13 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"], {
         allowUnregistered: true,
       }),
-      ...retrieveCustomerMeta,
+      retrieveCustomerMeta,
     ],
   },
   {
     methods: ["GET"],
     matcher: "/store/customers/sync-role/:id",
-    middlewares: [authenticate("customer", ["session", "bearer"]), ...retrieveCustomerMeta],
+    middlewares: [authenticate("customer", ["session", "bearer"]), retrieveCustomerMeta],
   },
   {
     methods: ["GET"],

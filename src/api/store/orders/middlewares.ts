@@ -1,9 +1,6 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { requireAccountType } from "../../guards"
+import { validateBody } from "../../validation/validate-body"
 import { StoreCreateBulkOrder } from "./validators"
 
 export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
@@ -15,7 +12,7 @@ export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
       // The cart is priced by Medusa (price lists decide what a business
       // pays), so a declared business is enough to build one.
       requireAccountType("business"),
-      validateAndTransformBody(StoreCreateBulkOrder),
+      validateBody(StoreCreateBulkOrder),
     ],
   },
 ]

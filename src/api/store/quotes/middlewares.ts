@@ -1,10 +1,7 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { requireAccountType } from "../../guards"
-import { validateAndTransformQueryStrictly } from "../../utils/refuse-disallowed-fields"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import {
   listStoreQuotesQueryConfig,
   retrieveStoreQuoteQueryConfig,
@@ -17,10 +14,7 @@ import {
 } from "./validators"
 
 /** `?fields=` for every route answering one quote. */
-const retrieveQuote = validateAndTransformQueryStrictly(
-  StoreGetQuoteParams,
-  retrieveStoreQuoteQueryConfig
-)
+const retrieveQuote = validateQuery(StoreGetQuoteParams, retrieveStoreQuoteQueryConfig)
 
 export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -35,29 +29,26 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/store/quotes/request",
-    middlewares: [validateAndTransformBody(StoreCreateQuoteRequest), ...retrieveQuote],
+    middlewares: [validateBody(StoreCreateQuoteRequest), retrieveQuote],
   },
   {
     methods: ["GET"],
     matcher: "/store/quotes",
-    middlewares: validateAndTransformQueryStrictly(
-      StoreGetQuotesParams,
-      listStoreQuotesQueryConfig
-    ),
+    middlewares: [validateQuery(StoreGetQuotesParams, listStoreQuotesQueryConfig)],
   },
   {
     methods: ["GET"],
     matcher: "/store/quotes/:id",
-    middlewares: retrieveQuote,
+    middlewares: [retrieveQuote],
   },
   {
     methods: ["POST"],
     matcher: "/store/quotes/:id/accept",
-    middlewares: [validateAndTransformBody(StoreQuoteAction), ...retrieveQuote],
+    middlewares: [validateBody(StoreQuoteAction), retrieveQuote],
   },
   {
     methods: ["POST"],
     matcher: "/store/quotes/:id/reject",
-    middlewares: [validateAndTransformBody(StoreQuoteAction), ...retrieveQuote],
+    middlewares: [validateBody(StoreQuoteAction), retrieveQuote],
   },
 ]
