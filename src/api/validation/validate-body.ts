@@ -12,7 +12,10 @@ import { sendInvalidInput } from "./invalid-input-response"
  * takes the host's `additionalDataValidator` for the route (set in the host's
  * `defineMiddlewares`) and returns the schema with `additional_data`.
  */
-type BodySchema = z.ZodType | ((additionalDataValidator?: any) => z.ZodType)
+type WithAdditionalDataSchema = (additionalDataValidator?: any) => z.ZodType
+
+const schemaFor = (schema: z.ZodType | WithAdditionalDataSchema, req: MedusaRequest) =>
+  typeof schema === "function" ? schema(req.additionalDataValidator) : schema
 
 /**
  * The plugin's body validation (in place of Medusa's
@@ -21,18 +24,14 @@ type BodySchema = z.ZodType | ((additionalDataValidator?: any) => z.ZodType)
  * wrong type): sets `req.validatedBody`, or answers 400 naming every bad
  * field. Put it after `refuseDeepInput` (see route-input-guards.ts).
  */
-export function validateBody(bodySchema: BodySchema) {
+export function validateBody(schema: z.ZodType | WithAdditionalDataSchema) {
   return async function validateRoleSyncBody(
     req: MedusaRequest,
     res: MedusaResponse,
     next: MedusaNextFunction
   ) {
     try {
-      const schema =
-        typeof bodySchema === "function"
-          ? bodySchema(req.additionalDataValidator)
-          : bodySchema
-      const result = await schema.safeParseAsync(req.body)
+      const result = await schemaFor(schema, req).safeParseAsync(req.body)
       if (!result.success) {
         return sendInvalidInput(res, formatZodIssues(result.error.issues, req.body, "body"))
       }
