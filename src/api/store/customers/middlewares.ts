@@ -8,8 +8,17 @@ import {
 } from "@medusajs/framework/http"
 import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/query-config"
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
-import { STORE_CUSTOMER_META_FIELDS } from "../../utils/format-customer-meta"
+import { STORE_CUSTOMER_META_FIELDS } from "../../../types"
+import { validateQuery } from "../../validation/validate-query"
+import { retrieveStoreCustomerMetaQueryConfig } from "./query-config"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
+import { StoreGetCustomerMetaParams } from "./validators"
+
+/** `?fields=` on the caller's role. */
+const retrieveCustomerMeta = validateQuery(
+  StoreGetCustomerMetaParams,
+  retrieveStoreCustomerMetaQueryConfig
+)
 
 const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
   (field) => `customer_meta.${field}`
@@ -55,12 +64,13 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"], {
         allowUnregistered: true,
       }),
+      retrieveCustomerMeta,
     ],
   },
   {
     methods: ["GET"],
     matcher: "/store/customers/sync-role/:id",
-    middlewares: [authenticate("customer", ["session", "bearer"])],
+    middlewares: [authenticate("customer", ["session", "bearer"]), retrieveCustomerMeta],
   },
   {
     methods: ["GET"],

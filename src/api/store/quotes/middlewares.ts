@@ -2,8 +2,19 @@ import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { requireAccountType } from "../../guards"
 import { validateBody } from "../../validation/validate-body"
 import { validateQuery } from "../../validation/validate-query"
-import { QUOTE_FIELDS } from "../../utils/format-quote"
-import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
+import {
+  listStoreQuotesQueryConfig,
+  retrieveStoreQuoteQueryConfig,
+} from "./query-config"
+import {
+  StoreCreateQuoteRequest,
+  StoreGetQuoteParams,
+  StoreGetQuotesParams,
+  StoreQuoteAction,
+} from "./validators"
+
+/** `?fields=` for every route answering one quote. */
+const retrieveQuote = validateQuery(StoreGetQuoteParams, retrieveStoreQuoteQueryConfig)
 
 export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -18,17 +29,26 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/store/quotes/request",
-    middlewares: [validateBody(StoreCreateQuoteRequest)],
+    middlewares: [validateBody(StoreCreateQuoteRequest), retrieveQuote],
   },
   {
     methods: ["GET"],
     matcher: "/store/quotes",
-    middlewares: [
-      validateQuery(StoreGetQuotesParams, {
-        defaults: QUOTE_FIELDS,
-        isList: true,
-        defaultLimit: 20,
-      }),
-    ],
+    middlewares: [validateQuery(StoreGetQuotesParams, listStoreQuotesQueryConfig)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/store/quotes/:id",
+    middlewares: [retrieveQuote],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/accept",
+    middlewares: [validateBody(StoreQuoteAction), retrieveQuote],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/reject",
+    middlewares: [validateBody(StoreQuoteAction), retrieveQuote],
   },
 ]

@@ -2,32 +2,18 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { formatQuote, QUOTE_FIELDS } from "../../utils/format-quote"
-import type { StoreGetQuotesParamsType } from "./validators"
+import type { StoreQuoteListResponse } from "../../../types"
+import { listQuotes } from "../../utils/query-quotes"
 
-/** The caller's own quotes, newest first. */
+/** The caller's own quotes, newest first unless `?order=` says otherwise. */
 export const GET = async (
-  req: AuthenticatedMedusaRequest<unknown, StoreGetQuotesParamsType>,
-  res: MedusaResponse
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<StoreQuoteListResponse>
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { status, limit, offset } = req.validatedQuery as StoreGetQuotesParamsType
-
-  const { data, metadata } = await query.graph({
-    entity: "quote_request",
-    fields: QUOTE_FIELDS,
-    filters: {
+  res.json(
+    await listQuotes(req.scope, req.queryConfig, {
+      ...req.filterableFields,
       customer_id: req.auth_context.actor_id,
-      ...(status ? { status } : {}),
-    },
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
-  })
-
-  res.json({
-    quotes: data.map(formatQuote),
-    count: metadata?.count ?? data.length,
-    limit,
-    offset,
-  })
+    })
+  )
 }

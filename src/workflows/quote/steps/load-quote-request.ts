@@ -2,10 +2,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { QUOTE_MODULE } from "../../../modules/quote"
 import type QuoteModuleService from "../../../modules/quote/service"
-import type { QuoteRequestDTO } from "../../../modules/quote/types"
 
 export type LoadQuoteRequestStepInput = {
-  id: string
+  quote_id: string
   /** Set for store callers: another customer's quote is a 404. */
   customer_id?: string
 }
@@ -19,7 +18,7 @@ export const loadQuoteRequestStep = createStep(
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const [quote] = await service.listQuoteRequests(
       {
-        id: input.id,
+        id: input.quote_id,
         ...(input.customer_id ? { customer_id: input.customer_id } : {}),
       },
       { relations: ["items"], take: 1 }
@@ -27,9 +26,9 @@ export const loadQuoteRequestStep = createStep(
     if (!quote) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `Quote ${input.id} was not found.`
+        `Quote ${input.quote_id} was not found.`
       )
     }
-    return new StepResponse(quote as unknown as QuoteRequestDTO)
+    return new StepResponse(quote)
   }
 )

@@ -2,10 +2,15 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { fetchCustomerQuote } from "../helpers"
+import type { StoreQuoteResponse } from "../../../../types"
+import { refetchQuote } from "../../../utils/query-quotes"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+/** The caller's quote; another customer's id is a 404, so ids can't be probed. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<StoreQuoteResponse>
+) => {
   res.json({
-    quote: await fetchCustomerQuote(req.scope, req.params.id, req.auth_context.actor_id),
+    quote: await refetchQuote(req, { id: req.params.id, customer_id: req.auth_context.actor_id }),
   })
 }

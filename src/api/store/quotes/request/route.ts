@@ -2,19 +2,20 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import type { StoreQuoteResponse } from "../../../../types"
 import { createQuoteRequestWorkflow } from "../../../../workflows/quote"
 import { sendInvalidLinesError } from "../../../utils/invalid-lines-response"
 import { getPublishableKeySalesChannelId } from "../../../utils/publishable-key-sales-channel"
-import { fetchCustomerQuote } from "../helpers"
+import { refetchQuote } from "../../../utils/query-quotes"
 import type { StoreCreateQuoteRequestType } from "../validators"
 
 /** A business customer asks the store to price a list of variants. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreCreateQuoteRequestType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreQuoteResponse>
 ) => {
   const customerId = req.auth_context.actor_id
-  const { items, message, region_id } = req.validatedBody
+  const { items, message, region_id, additional_data } = req.validatedBody
 
   let quoteId: string
   try {
@@ -25,6 +26,7 @@ export const POST = async (
         region_id,
         items,
         message: message || null,
+        additional_data,
       },
     })
     quoteId = result.id
@@ -35,5 +37,5 @@ export const POST = async (
     throw e
   }
 
-  res.status(201).json({ quote: await fetchCustomerQuote(req.scope, quoteId, customerId) })
+  res.status(201).json({ quote: await refetchQuote(req, { id: quoteId, customer_id: customerId }) })
 }

@@ -3,28 +3,38 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { quoteExpiredError } from "../../../../../modules/quote/utils/transitions"
+import type { StoreAcceptQuoteResponse } from "../../../../../types"
 import { acceptQuoteWorkflow } from "../../../../../workflows/quote"
+import { refetchQuote } from "../../../../utils/query-quotes"
 import { refetchStoreCart } from "../../../../utils/refetch-store-cart"
-import { fetchCustomerQuote } from "../../helpers"
+import type { StoreQuoteActionType } from "../../validators"
 
 /**
- * Accepts a quoted offer: answers the quote and a Medusa cart holding the
- * quoted prices, to check out as usual. An offer past its expiry is marked
- * expired and refused.
+ * Accepts a quoted offer: answers the quote (with `?fields=`) and a Medusa
+ * cart holding the quoted prices, to check out as usual. An offer past its
+ * expiry is marked expired and refused.
  */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreQuoteActionType>,
+  res: MedusaResponse<StoreAcceptQuoteResponse>
+) => {
   const customerId = req.auth_context.actor_id
   const { result } = await acceptQuoteWorkflow(req.scope).run({
     input: {
       quote_id: req.params.id,
       customer_id: customerId,
       sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
+      additional_data: req.validatedBody.additional_data,
     },
   })
 
-  const quote = await fetchCustomerQuote(req.scope, result.quote_id, customerId)
   if (result.expired) {
-    throw quoteExpiredError(quote)
+    // The workflow recorded the expiry; the caller learns when it ran out.
+    const { expires_at } = await refetchQuote(req, { id: result.quote_id }, ["id", "expires_at"])
+    throw quoteExpiredError({ id: result.quote_id, status: "expired", expires_at })
   }
-  res.json({ quote, cart: await refetchStoreCart(req.scope, result.cart_id!) })
+  res.json({
+    quote: await refetchQuote(req, { id: result.quote_id, customer_id: customerId }),
+    cart: await refetchStoreCart(req.scope, result.cart_id!),
+  })
 }
