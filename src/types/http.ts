@@ -1,6 +1,7 @@
 import type { AdminCustomerMeta, StoreCustomerMeta } from "./customer-meta"
 import type { QuoteRejecter, QuoteStatus } from "./quote"
 import type { RoleSyncErrorCode } from "./errors"
+import type { StoreSyncRoleCompanies } from "./company"
 
 /** Error body of the plugin's routes (Medusa's shape plus `code`). */
 export type RoleSyncErrorResponse = {
@@ -23,8 +24,11 @@ export type SyncedCustomer = {
   last_name: string | null
 }
 
-/** `POST /store/customers/sync-role` */
-export type StoreSyncRoleResponse = {
+/**
+ * `POST /store/customers/sync-role` (body `{ organization_id?: "org_…" }`
+ * chooses the active company among the user's memberships).
+ */
+export type StoreSyncRoleResponse = StoreSyncRoleCompanies & {
   customer_meta: StoreCustomerMeta
   customer: SyncedCustomer
   /** The caller's token has no customer yet: refresh it. */
@@ -50,7 +54,10 @@ export type QuoteItem = {
 export type Quote = {
   id: string
   status: QuoteStatus
+  /** The customer who asked for it. */
   customer_id: string
+  /** The company it belongs to (every member sees it); null for a sole trader's quote. */
+  company_id: string | null
   message: string | null
   admin_note: string | null
   expires_at: string | null
