@@ -32,6 +32,8 @@ export type QuoteRequestItemDTO = {
 export type QuoteRequestDTO = {
   id: string
   customer_id: string
+  /** The company the quote belongs to; null for a sole trader's quote. */
+  company_id: string | null
   status: QuoteStatus
   message: string | null
   admin_note: string | null

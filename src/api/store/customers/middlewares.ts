@@ -1,5 +1,6 @@
 import {
   authenticate,
+  validateAndTransformBody,
   validateAndTransformQuery,
   type MedusaNextFunction,
   type MedusaRequest,
@@ -10,6 +11,7 @@ import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
 import { STORE_CUSTOMER_META_FIELDS } from "../../utils/format-customer-meta"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
+import { StoreSyncRoleBody } from "./sync-role/validators"
 
 const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
   (field) => `customer_meta.${field}`
@@ -55,6 +57,7 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"], {
         allowUnregistered: true,
       }),
+      validateAndTransformBody(StoreSyncRoleBody),
     ],
   },
   {

@@ -13,9 +13,22 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import type { ClerkMembershipSnapshot } from "../../../modules/clerk/clerk-organization"
 import type { ClerkUserSnapshot } from "../../../modules/clerk/clerk-user"
 import type { AccountTypeSource } from "../../../modules/clerk/options"
+import { effectiveCustomerRole, type CustomerMetaDTO } from "../../../types/customer-meta"
 import { RoleSyncEvents } from "../../../utils/events"
+import { applyCompanyMembershipsStep } from "../../company/steps/apply-company-memberships"
+import { emitCompanyEventsStep } from "../../company/steps/emit-company-events"
+import { propagateCompanyToMembersStep } from "../../company/steps/propagate-company-to-members"
+import { reconcileCompanyGroupsStep } from "../../company/steps/reconcile-company-groups"
+import { setActiveCompanyStep } from "../../company/steps/set-active-company"
+import { validateOrganizationChoiceStep } from "../../company/steps/validate-organization-choice"
+import { companyEventMessages } from "../../company/utils/company-events"
+import { companySummaries } from "../../company/utils/company-summary"
+import { organizationLockKeys } from "../../company/utils/company-lock-key"
+import { companyGroupPlan } from "../../company/utils/group-plan"
+import { lockOwnerId } from "../../company/utils/lock-owner"
 import { clearCustomerRoleCacheStep } from "../steps/clear-customer-role-cache"
 import { reconcileVerifiedBusinessGroupStep } from "../steps/reconcile-verified-business-group"
 import { resolveSyncTargetStep } from "../steps/resolve-sync-target"
@@ -27,6 +40,16 @@ export type SyncCustomerRoleWorkflowInput = {
   /** The caller's auth identity; absent when a webhook syncs. */
   auth_identity_id?: string | null
   account_type_source: AccountTypeSource
+  /**
+   * The user's organization memberships, read from Clerk's Backend API with
+   * the user (DESIGN §10 rule 2). Absent (webhooks of `user.*`): companies
+   * and the active company are left as they are.
+   */
+  memberships?: ClerkMembershipSnapshot[] | null
+  /** When `memberships` were read (ms since the epoch). */
+  memberships_read_at?: number | null
+  /** The organization the caller chose as active company; must be one of `memberships`. */
+  organization_id?: string | null
   /** Passed to the `customerRoleSynced` hook for host customizations. */
   additional_data?: Record<string, unknown>
 }
@@ -44,10 +67,20 @@ export const clerkUserLockKey = (clerkUserId: string) =>
  *
  * Input: the Clerk user (read server-side or from a signed webhook), the
  * caller's auth identity (absent for webhooks), where the account type is
- * read, and `additional_data` for the hook.
- * Output: `{ customer_id, customer_meta, created, changed, stale }`.
+ * read, the user's organization memberships and chosen organization (the
+ * sync route reads them with the user; see DESIGN §10), and
+ * `additional_data` for the hook.
+ * Output: `{ customer_id, customer_meta, created, changed, stale, company,
+ * companies }` (`company`/`companies` null/[] without memberships; undefined
+ * when `memberships` was not given).
  * Errors: `invalid_metadata`, `account_conflict`, `email_not_verified`
- * (codes of `RoleSyncErrorCodes`); nothing is written on any error.
+ * (codes of `RoleSyncErrorCodes`), FORBIDDEN for an `organization_id` the
+ * user is not a member of; nothing is written on any error.
+ *
+ * With memberships, under the user's lock and the locks of the user's
+ * organizations: companies and memberships follow Clerk, the active company
+ * is copied onto the role row (one read for guards), and the customer joins
+ * the company's group while the company is verified.
  *
  * Hook `customerRoleSynced({ customer_id, customer_meta, created, changed,
  * additional_data })` runs under the lock after the role is written; a
@@ -61,10 +94,21 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       account_type_source: input.account_type_source,
     })
 
+    when({ input }, ({ input }) => !!input.memberships).then(() => {
+      validateOrganizationChoiceStep({
+        memberships: transform({ input }, ({ input }) => input.memberships ?? []),
+        organization_id: input.organization_id,
+      })
+    })
+
+    // The user first, then the user's organizations in sorted order. One
+    // owner id for the run, so a retry keeps the keys it already holds.
     const lockKey = transform({ input }, ({ input }) => [
       clerkUserLockKey(input.clerk_user.id),
+      ...organizationLockKeys((input.memberships ?? []).map((m) => m.organization.id)),
     ])
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 30, retryInterval: 0.05 })
+    const lockOwner = transform({ input }, lockOwnerId)
+    acquireLockStep({ key: lockKey, ownerId: lockOwner, timeout: 30, ttl: 30, retryInterval: 0.05 })
 
     const target = resolveSyncTargetStep(
       transform({ input }, ({ input }) => ({
@@ -125,18 +169,80 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       }))
     )
 
-    when({ upserted }, ({ upserted }) => upserted.changed).then(() => {
+    // Companies (DESIGN §10): memberships follow Clerk, the active company
+    // is copied onto the role row, company groups follow the company.
+    const companies = when({ input }, ({ input }) => !!input.memberships).then(() => {
+      const applied = applyCompanyMembershipsStep(
+        transform({ input, customerId }, ({ input, customerId }) => ({
+          customer_id: customerId,
+          clerk_user_id: input.clerk_user.id,
+          upsert: input.memberships ?? [],
+          complete_list: true,
+          read_at: input.memberships_read_at ?? null,
+        }))
+      )
+      // A rename in Clerk reaches the company's other members too.
+      const propagated = propagateCompanyToMembersStep(
+        transform({ applied }, ({ applied }) => ({ company_ids: applied.renamed_company_ids }))
+      )
+      const active = setActiveCompanyStep(
+        transform({ input, customerId, applied }, ({ input, customerId, applied }) => ({
+          customer_id: customerId,
+          memberships: applied.memberships,
+          organization_id: input.organization_id ?? null,
+        }))
+      )
+      reconcileCompanyGroupsStep(
+        transform({ customerId, applied, active, propagated }, ({ customerId, applied, active, propagated }) => ({
+          plans: [
+            ...propagated.group_plans.filter((plan) => plan.customer_id !== customerId),
+            companyGroupPlan(customerId, active.active, [
+              ...applied.memberships.map((m) => m.customer_group_id),
+              ...applied.removed.map((r) => r.customer_group_id),
+            ]),
+          ],
+        }))
+      )
+      emitCompanyEventsStep(
+        transform({ applied }, ({ applied }) => ({
+          messages: companyEventMessages({
+            created: applied.created_company_ids,
+            unverified: applied.verification_reset_company_ids,
+            added: applied.added,
+            updated: applied.updated,
+            removed: applied.removed,
+          }),
+        }))
+      )
+      return transform({ applied, active, propagated }, ({ applied, active, propagated }) => ({
+        customer_meta: active.customer_meta,
+        active: active.active,
+        memberships: applied.memberships,
+        changed: applied.changed || active.changed,
+        other_customer_ids: propagated.customer_ids,
+      }))
+    })
+
+    // The role as it now stands, the active company included.
+    const finalMeta = transform(
+      { upserted, companies },
+      ({ upserted, companies }): CustomerMetaDTO =>
+        companies?.customer_meta ?? upserted.customer_meta
+    )
+
+    when({ upserted, companies }, ({ upserted, companies }) => upserted.changed || !!companies?.changed).then(() => {
       reconcileVerifiedBusinessGroupStep(
-        transform({ upserted }, ({ upserted }) => ({
-          customer_id: upserted.customer_meta.customer_id,
-          is_member:
-            upserted.customer_meta.account_type === "business" &&
-            upserted.customer_meta.is_verified,
+        transform({ finalMeta }, ({ finalMeta }) => ({
+          customer_id: finalMeta.customer_id,
+          // A company member is verified when its company is (DESIGN §10 rule 4).
+          is_member: effectiveCustomerRole(finalMeta).is_verified,
         }))
       )
       clearCustomerRoleCacheStep(
-        transform({ upserted }, ({ upserted }) => ({
-          customer_ids: [upserted.customer_meta.customer_id],
+        transform({ finalMeta, companies }, ({ finalMeta, companies }) => ({
+          customer_ids: [
+            ...new Set([finalMeta.customer_id, ...(companies?.other_customer_ids ?? [])]),
+          ],
         }))
       )
       emitEventStep({
@@ -160,23 +266,24 @@ export const syncCustomerRoleWorkflow = createWorkflow(
 
     const customerRoleSynced = createHook("customerRoleSynced", {
       customer_id: customerId,
-      customer_meta: upserted.customer_meta,
+      customer_meta: finalMeta,
       created: transform({ target }, ({ target }) => target.mode === "create"),
       changed: upserted.changed,
       additional_data: input.additional_data,
     })
 
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: lockOwner })
 
     const result = transform(
-      { upserted, target, customerId },
-      ({ upserted, target, customerId }) => ({
+      { upserted, target, customerId, finalMeta, companies },
+      ({ upserted, target, customerId, finalMeta, companies }) => ({
         customer_id: customerId,
-        customer_meta: upserted.customer_meta,
+        customer_meta: finalMeta,
         // The caller's token has no customer yet: it must refresh it.
         created: target.mode !== "bound" || target.bind_identity,
-        changed: upserted.changed,
+        changed: upserted.changed || !!companies?.changed,
         stale: upserted.stale,
+        ...(companies ? companySummaries(companies.memberships, companies.active) : {}),
       })
     )
 
