@@ -13,7 +13,7 @@ export default defineLink(
   {
     ...CompanyModule.linkable.companyMember.id,
     primaryKey: "customer_id",
-    isList: true,
   },
-  { readOnly: true }
+  // A customer may belong to several companies: `company_members` (a list).
+  { readOnly: true, isList: true }
 )

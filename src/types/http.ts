@@ -76,7 +76,13 @@ export type AdminQuoteCustomer = SyncedCustomer & {
   is_verified: boolean
 }
 
-export type AdminQuote = Quote & { customer: AdminQuoteCustomer | null }
+export type AdminQuoteCompany = { id: string; name: string; is_verified: boolean }
+
+export type AdminQuote = Quote & {
+  customer: AdminQuoteCustomer | null
+  /** The company the quote belongs to; null for a sole trader's quote. */
+  company: AdminQuoteCompany | null
+}
 
 export type StoreQuoteResponse = { quote: Quote }
 export type StoreQuoteListResponse = PaginatedResponse & { quotes: Quote[] }

@@ -1,3 +1,4 @@
 export * from "./customer-meta"
 export * from "./quote"
 export * from "./bulk-order"
+export * from "./company"

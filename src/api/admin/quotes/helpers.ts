@@ -11,6 +11,9 @@ export const ADMIN_QUOTE_FIELDS = [
   "customer.last_name",
   "customer.customer_meta.company_name",
   "customer.customer_meta.is_verified",
+  "company.id",
+  "company.name",
+  "company.is_verified",
 ]
 
 export function formatAdminQuote(quote: Record<string, any>) {
@@ -27,6 +30,11 @@ export function formatAdminQuote(quote: Record<string, any>) {
           // A declared business is a claim; the admin prices knowing this.
           is_verified: customer.customer_meta?.is_verified ?? false,
         }
+      : null,
+    // The company the quote belongs to (DESIGN §10 rule 3); its verification
+    // is what counts for its members.
+    company: quote.company
+      ? { id: quote.company.id, name: quote.company.name, is_verified: !!quote.company.is_verified }
       : null,
   }
 }

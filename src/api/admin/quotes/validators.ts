@@ -9,6 +9,12 @@ export const AdminGetQuotesParams = z.object({
       z.array(z.string().min(1))
     )
     .optional(),
+  company_id: z
+    .preprocess(
+      (value) => (value === undefined ? value : [value].flat()),
+      z.array(z.string().min(1))
+    )
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 })

@@ -3,7 +3,8 @@ import {
   validateAndTransformBody,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { requireAccountType } from "../../guards"
+import { rolesWithPermission } from "../../../types/company"
+import { requireAccountType, requireCompanyRoleIfMember } from "../../guards"
 import { StoreCreateBulkOrder } from "./validators"
 
 export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
@@ -15,6 +16,8 @@ export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
       // The cart is priced by Medusa (price lists decide what a business
       // pays), so a declared business is enough to build one.
       requireAccountType("business"),
+      // A company's members with the role may (DESIGN §10 rule 3).
+      requireCompanyRoleIfMember(...rolesWithPermission("bulk_orders.create")),
       validateAndTransformBody(StoreCreateBulkOrder),
     ],
   },

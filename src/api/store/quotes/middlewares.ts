@@ -4,7 +4,8 @@ import {
   validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { requireAccountType } from "../../guards"
+import { rolesWithPermission } from "../../../types/company"
+import { requireAccountType, requireCompanyRoleIfMember } from "../../guards"
 import { QUOTE_FIELDS } from "../../utils/format-quote"
 import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
 
@@ -19,9 +20,25 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
+    // DESIGN §10 rule 3: a company's admins and buyers may ask for quotes
+    // (members only read them); sole traders pass.
     methods: ["POST"],
     matcher: "/store/quotes/request",
-    middlewares: [validateAndTransformBody(StoreCreateQuoteRequest)],
+    middlewares: [
+      requireCompanyRoleIfMember(...rolesWithPermission("quotes.request")),
+      validateAndTransformBody(StoreCreateQuoteRequest),
+    ],
+  },
+  {
+    // Only a company admin decides on a company's quote.
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/accept",
+    middlewares: [requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide"))],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/reject",
+    middlewares: [requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide"))],
   },
   {
     methods: ["GET"],

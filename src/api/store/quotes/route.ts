@@ -3,10 +3,15 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { quoteScopeFilters } from "../../../workflows/quote/utils/quote-scope"
 import { formatQuote, QUOTE_FIELDS } from "../../utils/format-quote"
+import { callerQuoteScope } from "./helpers"
 import type { StoreGetQuotesParamsType } from "./validators"
 
-/** The caller's own quotes, newest first. */
+/**
+ * The caller's quotes, newest first: a company member sees every quote of
+ * its active company, anyone else their own.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetQuotesParamsType>,
   res: MedusaResponse
@@ -18,7 +23,7 @@ export const GET = async (
     entity: "quote_request",
     fields: QUOTE_FIELDS,
     filters: {
-      customer_id: req.auth_context.actor_id,
+      ...quoteScopeFilters(await callerQuoteScope(req)),
       ...(status ? { status } : {}),
     },
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },

@@ -17,7 +17,7 @@ export const emitCompanyEventsStep = createStep(
   emitCompanyEventsStepId,
   async (input: EmitCompanyEventsStepInput, { container, eventGroupId }) => {
     if (!input.messages.length) {
-      return new StepResponse(undefined, null)
+      return new StepResponse({ emitted: 0 }, null)
     }
     const eventBus = container.resolve(Modules.EVENT_BUS)
     await eventBus.emit(
@@ -27,7 +27,7 @@ export const emitCompanyEventsStep = createStep(
         metadata: eventGroupId ? { eventGroupId } : {},
       }))
     )
-    return new StepResponse(undefined, {
+    return new StepResponse({ emitted: input.messages.length }, {
       eventGroupId,
       eventNames: [...new Set(input.messages.map((m) => m.name))],
     })

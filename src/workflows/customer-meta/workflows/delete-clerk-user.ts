@@ -11,6 +11,10 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { RoleSyncEvents } from "../../../utils/events"
+import { emitCompanyEventsStep } from "../../company/steps/emit-company-events"
+import { endUserMembershipsStep } from "../../company/steps/end-user-memberships"
+import { reconcileCompanyGroupsStep } from "../../company/steps/reconcile-company-groups"
+import { companyEventMessages } from "../../company/utils/company-events"
 import { clearCustomerRoleCacheStep } from "../steps/clear-customer-role-cache"
 import { loadClerkUserBindingStep } from "../steps/load-clerk-user-binding"
 import { reconcileVerifiedBusinessGroupStep } from "../steps/reconcile-verified-business-group"
@@ -43,6 +47,7 @@ export const deleteClerkUserWorkflowId = "role-sync-delete-clerk-user"
  * - unbinds the auth identity of provider `clerk` with that user id
  *   (`app_metadata.customer_id` → null), so that identity can never act as
  *   the customer again and a token refresh yields no customer;
+ * - ends the user's company memberships (out of the companies' groups);
  * - clears the role cache;
  * - emits `customer_meta.unverified` when the customer was a verified
  *   business, so subscribers mirroring the verified status drop it.
@@ -69,6 +74,25 @@ export const deleteClerkUserWorkflow = createWorkflow(
         transform({ binding }, ({ binding }) => ({
           customer_id: binding.customer_meta!.customer_id,
           is_member: false,
+        }))
+      )
+    })
+
+    // Company memberships end too (DESIGN §8 rule 3): out of the companies'
+    // groups, `company.member_removed` for each.
+    const ended = endUserMembershipsStep({ clerk_user_id: input.clerk_user_id })
+    when({ ended }, ({ ended }) => ended.removed.length > 0).then(() => {
+      reconcileCompanyGroupsStep(
+        transform({ ended }, ({ ended }) => ({
+          plans: [...new Set(ended.removed.map((r) => r.customer_id))].map((customer_id) => ({
+            customer_id,
+            leave: ended.group_ids,
+          })),
+        }))
+      )
+      emitCompanyEventsStep(
+        transform({ ended }, ({ ended }) => ({
+          messages: companyEventMessages({ removed: ended.removed }),
         }))
       )
     })

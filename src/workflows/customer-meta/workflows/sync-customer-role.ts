@@ -171,7 +171,7 @@ export const syncCustomerRoleWorkflow = createWorkflow(
 
     // Companies (DESIGN §10): memberships follow Clerk, the active company
     // is copied onto the role row, company groups follow the company.
-    const companies = when({ input }, ({ input }) => !!input.memberships).then(() => {
+    const companies = when("role-sync-sync-companies", { input }, ({ input }) => !!input.memberships).then(() => {
       const applied = applyCompanyMembershipsStep(
         transform({ input, customerId }, ({ input, customerId }) => ({
           customer_id: customerId,

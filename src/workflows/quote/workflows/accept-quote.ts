@@ -16,7 +16,10 @@ import { quoteLockKey } from "../utils/quote-lock-key"
 
 export type AcceptQuoteWorkflowInput = {
   quote_id: string
+  /** Who accepts: the cart is theirs (a company admin, or the sole trader). */
   customer_id: string
+  /** The accepting customer's active company: its quotes are in scope. */
+  company_id?: string | null
   /** The sales channels of the caller's publishable key. */
   sales_channel_ids: string[]
 }
@@ -48,6 +51,7 @@ export const acceptQuoteWorkflow = createWorkflow(
       transform({ input }, ({ input }) => ({
         id: input.quote_id,
         customer_id: input.customer_id,
+        company_id: input.company_id ?? null,
       }))
     )
     const check = checkQuoteAcceptableStep({
@@ -63,8 +67,10 @@ export const acceptQuoteWorkflow = createWorkflow(
 
     const cart = when({ check }, ({ check }) => !check.expired).then(() => {
       const created = createCartWorkflow.runAsStep({
-        input: transform({ quote }, ({ quote }) => ({
-          customer_id: quote.customer_id,
+        input: transform({ quote, input }, ({ quote, input }) => ({
+          // The one who accepts checks out (for a company, an admin who
+          // may not be the member who asked).
+          customer_id: input.customer_id,
           region_id: quote.region_id,
           currency_code: quote.currency_code,
           sales_channel_id: quote.sales_channel_id,

@@ -11,6 +11,11 @@ import { validateQuoteRequestItemsStep } from "../steps/validate-quote-request-i
 
 export type CreateQuoteRequestWorkflowInput = {
   customer_id: string
+  /**
+   * The requester's active company (DESIGN §10 rule 3): the quote belongs
+   * to it and every member sees it. Null for a sole trader.
+   */
+  company_id?: string | null
   /** The publishable key's sales channel: the quote is for what it sells. */
   sales_channel_id: string
   region_id?: string | null
@@ -37,6 +42,7 @@ export const createQuoteRequestWorkflow = createWorkflow(
     const quote = createQuoteRequestStep(
       transform({ input, items, region }, ({ input, items, region }) => ({
         customer_id: input.customer_id,
+        company_id: input.company_id ?? null,
         region_id: region.id,
         currency_code: region.currency_code,
         sales_channel_id: input.sales_channel_id,
@@ -50,6 +56,7 @@ export const createQuoteRequestWorkflow = createWorkflow(
       data: transform({ quote }, ({ quote }) => ({
         id: quote.id,
         customer_id: quote.customer_id,
+        ...(quote.company_id ? { company_id: quote.company_id } : {}),
       })),
     }).config({ name: "role-sync-emit-quote-request-created" })
 

@@ -13,8 +13,9 @@ import { quoteLockKey } from "../utils/quote-lock-key"
 export type RejectQuoteWorkflowInput = {
   quote_id: string
   rejected_by: QuoteRejecter
-  /** For a customer: only their own quote. */
+  /** For a customer: only a quote in their scope (own, or their company's). */
   customer_id?: string
+  company_id?: string | null
   /** An admin's reason, kept as the quote's admin_note. */
   note?: string | null
 }
@@ -32,6 +33,7 @@ export const rejectQuoteWorkflow = createWorkflow(
       transform({ input }, ({ input }) => ({
         id: input.quote_id,
         customer_id: input.customer_id,
+        company_id: input.company_id ?? null,
       }))
     )
     const status = assertQuoteTransitionStep({ quote, action: "reject" })

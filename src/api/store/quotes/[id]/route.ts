@@ -2,10 +2,10 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { fetchCustomerQuote } from "../helpers"
+import { callerQuoteScope, fetchCustomerQuote } from "../helpers"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   res.json({
-    quote: await fetchCustomerQuote(req.scope, req.params.id, req.auth_context.actor_id),
+    quote: await fetchCustomerQuote(req.scope, req.params.id, await callerQuoteScope(req)),
   })
 }

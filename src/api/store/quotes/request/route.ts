@@ -5,22 +5,28 @@ import type {
 import { createQuoteRequestWorkflow } from "../../../../workflows/quote"
 import { sendInvalidLinesError } from "../../../utils/invalid-lines-response"
 import { getPublishableKeySalesChannelId } from "../../../utils/publishable-key-sales-channel"
-import { fetchCustomerQuote } from "../helpers"
+import { callerQuoteScope, fetchCustomerQuote } from "../helpers"
 import type { StoreCreateQuoteRequestType } from "../validators"
 
-/** A business customer asks the store to price a list of variants. */
+/**
+ * A business customer asks the store to price a list of variants. For a
+ * company member (admin or buyer) the quote belongs to the active company.
+ */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreCreateQuoteRequestType>,
   res: MedusaResponse
 ) => {
   const customerId = req.auth_context.actor_id
   const { items, message, region_id } = req.validatedBody
+  // A company member asks for its active company: the quote is the company's.
+  const scope = await callerQuoteScope(req)
 
   let quoteId: string
   try {
     const { result } = await createQuoteRequestWorkflow(req.scope).run({
       input: {
         customer_id: customerId,
+        company_id: scope.company_id,
         sales_channel_id: getPublishableKeySalesChannelId(req),
         region_id,
         items,
@@ -35,5 +41,5 @@ export const POST = async (
     throw e
   }
 
-  res.status(201).json({ quote: await fetchCustomerQuote(req.scope, quoteId, customerId) })
+  res.status(201).json({ quote: await fetchCustomerQuote(req.scope, quoteId, scope) })
 }

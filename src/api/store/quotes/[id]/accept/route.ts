@@ -5,24 +5,26 @@ import type {
 import { quoteExpiredError } from "../../../../../modules/quote/utils/transitions"
 import { acceptQuoteWorkflow } from "../../../../../workflows/quote"
 import { refetchStoreCart } from "../../../../utils/refetch-store-cart"
-import { fetchCustomerQuote } from "../../helpers"
+import { callerQuoteScope, fetchCustomerQuote } from "../../helpers"
 
 /**
- * Accepts a quoted offer: answers the quote and a Medusa cart holding the
- * quoted prices, to check out as usual. An offer past its expiry is marked
+ * Accepts a quoted offer: answers the quote and a Medusa cart (the
+ * caller's) holding the quoted prices, to check out as usual. For a company
+ * quote only a company admin may (the route's guard). An offer past its expiry is marked
  * expired and refused.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const customerId = req.auth_context.actor_id
+  const scope = await callerQuoteScope(req)
   const { result } = await acceptQuoteWorkflow(req.scope).run({
     input: {
       quote_id: req.params.id,
-      customer_id: customerId,
+      customer_id: scope.customer_id,
+      company_id: scope.company_id,
       sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
     },
   })
 
-  const quote = await fetchCustomerQuote(req.scope, result.quote_id, customerId)
+  const quote = await fetchCustomerQuote(req.scope, result.quote_id, scope)
   if (result.expired) {
     throw quoteExpiredError(quote)
   }

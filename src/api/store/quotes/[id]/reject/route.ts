@@ -3,13 +3,18 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { rejectQuoteWorkflow } from "../../../../../workflows/quote"
-import { fetchCustomerQuote } from "../../helpers"
+import { callerQuoteScope, fetchCustomerQuote } from "../../helpers"
 
-/** The customer declines a requested or quoted quote. */
+/** The customer (for a company, a company admin) declines a requested or quoted quote. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const customerId = req.auth_context.actor_id
+  const scope = await callerQuoteScope(req)
   await rejectQuoteWorkflow(req.scope).run({
-    input: { quote_id: req.params.id, customer_id: customerId, rejected_by: "customer" },
+    input: {
+      quote_id: req.params.id,
+      customer_id: scope.customer_id,
+      company_id: scope.company_id,
+      rejected_by: "customer",
+    },
   })
-  res.json({ quote: await fetchCustomerQuote(req.scope, req.params.id, customerId) })
+  res.json({ quote: await fetchCustomerQuote(req.scope, req.params.id, scope) })
 }
