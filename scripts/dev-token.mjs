@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // `npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 123"] [--email x] [--run]`
 // `npm run dev:token -- --individual [--email x] [--run]`
+// `npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]`
 //
 // Needs a running `npm run dev` in stand-in mode. Creates (or reuses, by
 // email) a demo user in the local Clerk stand-in, signs a Clerk-shaped
 // session token for it with the dev key, and prints curl commands for the
-// sign-in flow. `--run` performs the flow itself and prints every response.
+// sign-in flow. `--company` also makes the user a member of the Clerk
+// organization of that name (created on first use, shared by every
+// `--company` run with the same name), through the Backend API routes the
+// stand-in serves as Clerk does. `--run` performs the flow itself and prints
+// every response.
 import { execFileSync } from "node:child_process"
 import { parseArgs } from "node:util"
 import { PATHS, readJson, refuseInProduction, rel } from "./lib/dev-env.mjs"
@@ -16,11 +21,15 @@ refuseInProduction("npm run dev:token")
 
 const USAGE = `Usage:
   npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 123"] [--email buyer@acme.test] [--run]
+  npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]
   npm run dev:token -- --individual [--email jane@example.test] [--run]
 
 Options:
-  --business <company>  business account with this company name
+  --business <company>  business account with this company name (a sole trader)
   --tax-id <id>         tax ID for the business (optional)
+  --company <name>      member of the Clerk organization <name> (a company; created on first use)
+  --role <role>         the member's store role: admin (Clerk org:admin), buyer (org:member)
+                        or member (org:viewer, which the plugin maps to member)
   --individual          individual account
   --email <address>     demo user's email (default derived from the company, or individual@example.test)
   --first-name, --last-name
@@ -38,6 +47,8 @@ try {
   ;({ values: args } = parseArgs({
     options: {
       business: { type: "string" },
+      company: { type: "string" },
+      role: { type: "string" },
       "tax-id": { type: "string" },
       individual: { type: "boolean", default: false },
       email: { type: "string" },
@@ -55,8 +66,17 @@ if (args.help) {
   console.log(USAGE)
   process.exit(0)
 }
-if (!!args.business === args.individual) fail(`pass exactly one of --business "<company>" or --individual\n\n${USAGE}`)
+// Store role → Clerk organization role key (DESIGN §10 rule 1: org:admin is
+// admin, org:member is buyer, anything else member unless mapped).
+const CLERK_ROLES = { admin: "org:admin", buyer: "org:member", member: "org:viewer" }
+if ([!!args.business, !!args.company, args.individual].filter(Boolean).length !== 1) {
+  fail(`pass exactly one of --business "<company>", --company "<name>" --role <role> or --individual\n\n${USAGE}`)
+}
 if (args.individual && args["tax-id"]) fail("--tax-id only applies to --business")
+if (args.company && args["tax-id"]) fail("--tax-id does not apply to --company: a company admin sets the company's tax data (POST /store/companies/me)")
+if (args.company && !CLERK_ROLES[args.role]) fail(`--company needs --role admin, buyer or member\n\n${USAGE}`)
+if (args.role && !args.company) fail("--role only applies to --company")
+if (args.company !== undefined && !args.company.trim()) fail("--company needs a name")
 const ttlMinutes = Number(args.ttl)
 if (!(ttlMinutes > 0 && ttlMinutes <= 24 * 60)) fail("--ttl must be a number of minutes between 1 and 1440")
 
@@ -80,7 +100,16 @@ if (!devClerk) fail(`${rel(PATHS.clerkKeys)} is missing. ${startFirst}`)
 // --- Create or reuse the demo user in the stand-in ---
 const accountType = args.business ? "business" : "individual"
 const company = args.business?.trim()
-const email = (args.email ?? (company ? `${slug(company)}@example.test` : "individual@example.test")).toLowerCase()
+const organizationName = args.company?.trim()
+const email = (
+  args.email ??
+  (organizationName
+    ? `${args.role}.${slug(organizationName)}@example.test`
+    : company
+      ? `${slug(company)}@example.test`
+      : "individual@example.test")
+).toLowerCase()
+// A company member declares nothing: the membership makes it a business.
 const unsafeMetadata =
   accountType === "business"
     ? { accountType, company, tax_id: args["tax-id"] ?? null }
@@ -94,15 +123,21 @@ if (existing) {
   console.log(`Reusing stand-in user ${user.id} <${email}> (unsafe_metadata updated).`)
 } else {
   const [first, ...rest] = (company ?? "Jane Doe").split(/\s+/)
+  const roleName = args.role ? args.role[0].toUpperCase() + args.role.slice(1) : "Buyer"
   user = await clerkApi("POST", "/v1/users", {
     email_address: [email],
-    first_name: args["first-name"] ?? (company ? "Demo" : first),
-    last_name: args["last-name"] ?? (company ? "Buyer" : rest.join(" ") || "Doe"),
+    first_name: args["first-name"] ?? (company || organizationName ? "Demo" : first),
+    last_name: args["last-name"] ?? (organizationName ? roleName : company ? "Buyer" : rest.join(" ") || "Doe"),
     unsafe_metadata: unsafeMetadata,
   })
   console.log(`Created stand-in user ${user.id} <${email}>.`)
 }
 console.log(`unsafe_metadata: ${JSON.stringify(user.unsafe_metadata)}`)
+
+let organization
+if (organizationName) {
+  organization = await ensureMembership(organizationName, CLERK_ROLES[args.role])
+}
 
 // --- Sign the session token (what Clerk's getToken() returns in a browser) ---
 const azp = state.clerk.authorizedParties[0]
@@ -155,9 +190,73 @@ TOKEN=$(curl -sS -X POST "$MEDUSA/auth/token/refresh" -H "authorization: Bearer 
 # 4. The customer with its role, on Medusa's own route
 curl -sS "$MEDUSA/store/customers/me?fields=*customer_meta" \\
   -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
-
+${organization ? companyCurls(pretty) : ""}
 # Or let this script run the flow:  npm run dev:token -- ${process.argv.slice(2).map(shellQuote).join(" ")} --run
 `)
+}
+
+/** The team flow for a company member: the company, a quote, the admin's price, acceptance. */
+function companyCurls(pretty) {
+  const node = (expr) => `node -pe '${expr}'`
+  const admin = readJson(PATHS.admin)
+  const sku = state.skus?.[0] ?? "BOLT-M8"
+  return `
+# --- Company "${organization.name}" (${organization.id}), role ${args.role} ---
+# The step-2 answer holds "company" (your active company and role) and "companies".
+# With several organizations, choose the active one:
+#   curl -sS -X POST "$MEDUSA/store/customers/sync-role" -H "authorization: Bearer $TOKEN" \\
+#     -H "x-publishable-api-key: $PK" -H 'content-type: application/json' -d '{"organization_id":"${organization.id}"}'
+
+# 5. The company: members, roles, verification, what your role allows
+curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 6. (admin or buyer) Ask for a quote for 500 x ${sku}; every member of the company sees it
+VARIANT=$(curl -sS "$MEDUSA/store/products?fields=variants.id,variants.sku&limit=100" -H "x-publishable-api-key: $PK" \\
+  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).products.flatMap(p=>p.variants).find(v=>v.sku==="${sku}").id`)})
+QUOTE=$(curl -sS -X POST "$MEDUSA/store/quotes/request" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" \\
+  -H 'content-type: application/json' -d "{\\"items\\":[{\\"variant_id\\":\\"$VARIANT\\",\\"quantity\\":500}]}" \\
+  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).quote.id`)}); echo "$QUOTE"
+curl -sS "$MEDUSA/store/quotes" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 7. The store's admin prices it (admin login ${admin?.email ?? "from npm run dev"})
+ADMIN=$(curl -sS -X POST "$MEDUSA/auth/user/emailpass" -H 'content-type: application/json' \\
+  -d '{"email":"${admin?.email ?? "admin@example.test"}","password":"${admin?.password ?? "<password>"}"}' | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).token`)})
+ITEMS=$(curl -sS "$MEDUSA/admin/quotes/$QUOTE" -H "authorization: Bearer $ADMIN" \\
+  | ${node(`JSON.stringify(JSON.parse(require("fs").readFileSync(0,"utf8")).quote.items.map(i=>({id:i.id,unit_price:0.25})))`)})
+curl -sS -X POST "$MEDUSA/admin/quotes/$QUOTE/respond" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' \\
+  -d "{\\"items\\":$ITEMS,\\"expires_at\\":\\"$(node -pe 'new Date(Date.now()+7*864e5).toISOString()')\\"}"${pretty}
+
+# 8. (company admin only) Accept: the answer holds your cart with the quoted prices. A buyer gets 403.
+curl -sS -X POST "$MEDUSA/store/quotes/$QUOTE/accept" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 9. The store's admin verifies the company (members then get its customer group's prices)
+COMPANY=$(curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).company.id`)})
+curl -sS -X POST "$MEDUSA/admin/companies/$COMPANY/verify" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{}'${pretty}
+`
+}
+
+/**
+ * Makes the user a member of the organization named \`name\` with a Clerk
+ * role, through the Backend API routes @clerk/backend calls
+ * (GET/POST /v1/organizations, POST and PATCH
+ * /v1/organizations/{id}/memberships[/{user_id}]).
+ */
+async function ensureMembership(name, clerkRole) {
+  const found = await clerkApi("GET", `/v1/organizations?query=${encodeURIComponent(name)}&limit=100`)
+  let org = (found.data ?? []).find((o) => o.name === name)
+  if (!org) {
+    org = await clerkApi("POST", "/v1/organizations", { name })
+    console.log(`Created stand-in organization ${org.id} "${name}".`)
+  } else {
+    console.log(`Reusing stand-in organization ${org.id} "${name}".`)
+  }
+  const members = await clerkApi("GET", `/v1/organizations/${org.id}/memberships?limit=500`)
+  const existing = (members.data ?? []).find((m) => m.public_user_data?.user_id === user.id)
+  const membership = existing
+    ? await clerkApi("PATCH", `/v1/organizations/${org.id}/memberships/${user.id}`, { role: clerkRole })
+    : await clerkApi("POST", `/v1/organizations/${org.id}/memberships`, { user_id: user.id, role: clerkRole })
+  console.log(`Membership ${membership.id}: ${user.id} is ${clerkRole} of "${name}" (store role ${args.role}).`)
+  return org
 }
 
 async function runFlow() {
@@ -195,6 +294,9 @@ async function runFlow() {
     console.log(`\n3. created: false, the token already names the customer; no refresh needed`)
   }
   await step("4. The customer with its role", "GET", "/store/customers/me?fields=*customer_meta", { bearer: medusaToken, publishable: true })
+  if (organization) {
+    await step("5. The company", "GET", "/store/companies/me", { bearer: medusaToken, publishable: true })
+  }
   console.log(`\nMedusa token (customer ${sync.customer?.id}):\n${medusaToken}\n`)
 }
 

@@ -56,17 +56,32 @@ export function loadOrCreateDevClerk({ create = true } = {}) {
   }
 }
 
-/** Starts the stand-in on 127.0.0.1:port with users loaded from and saved to .dev/clerk/users.json. */
+/**
+ * Starts the stand-in on 127.0.0.1:port with users, organizations and
+ * memberships loaded from and saved to .dev/clerk/ (users.json,
+ * organizations.json).
+ */
 export async function startDevStandIn({ devClerk, port }) {
   const saved = readJson(PATHS.clerkUsers) ?? []
+  const savedOrgs = readJson(PATHS.clerkOrganizations) ?? { organizations: [], memberships: [] }
   const server = await standIn.startClerkStandIn({
     keys: devClerk.keys,
     secretKey: devClerk.secretKey,
     port,
-    onChange: (users) => writeJson(PATHS.clerkUsers, [...users.values()]),
+    onChange: (users, { organizations, memberships } = {}) => {
+      writeJson(PATHS.clerkUsers, [...users.values()])
+      if (organizations) {
+        writeJson(PATHS.clerkOrganizations, {
+          organizations: [...organizations.values()],
+          memberships: [...memberships.values()],
+        })
+      }
+    },
   })
   for (const user of saved) server.putUser(user)
-  return { server, userCount: saved.length }
+  for (const org of savedOrgs.organizations ?? []) server.organizations.set(org.id, org)
+  for (const m of savedOrgs.memberships ?? []) server.memberships.set(m.id, m)
+  return { server, userCount: saved.length, organizationCount: server.organizations.size }
 }
 
 /** A Clerk-shaped RS256 session token signed with the persisted dev key. */

@@ -14,6 +14,7 @@ export const PATHS = {
   clerkDir: path.join(DEV_DIR, "clerk"),
   clerkKeys: path.join(DEV_DIR, "clerk", "keys.json"),
   clerkUsers: path.join(DEV_DIR, "clerk", "users.json"),
+  clerkOrganizations: path.join(DEV_DIR, "clerk", "organizations.json"),
 }
 
 /**
