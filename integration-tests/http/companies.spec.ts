@@ -92,6 +92,23 @@ medusaIntegrationTestRunner({
         events.stop()
       })
 
+      it("a member of a company is a business whatever its unsafeMetadata says, even metadata a sole trader would be refused for", async () => {
+        const org = clerk.organization("Meta AG")
+        const user = clerk.user({ unsafeMetadata: { accountType: "business" } }) // no company name
+        const token = await signIn(user.id)
+        expect((await sync(token)).status).toBe(422) // not a member yet: invalid metadata
+
+        clerk.clerk.setMembership(org.id, user.id, "org:member")
+        const res = await sync(token)
+        expect(res.status).toBe(200)
+        expect(res.data.company).toEqual(expect.objectContaining({ name: "Meta AG", role: "buyer" }))
+        expect(res.data.customer_meta.account_type).toBe("individual") // what it declared, unreadable
+        const refreshed = await http()("POST", "/auth/token/refresh", { token })
+        expect((await http()("GET", "/store/quotes", { token: refreshed.data.token, pk })).status).toBe(200)
+        expect(await metaService().isBusinessCustomer(res.data.customer.id)).toBe(true)
+        expect(await metaService().getCompanyName(res.data.customer.id)).toBe("Meta AG")
+      })
+
       it("concurrent first syncs of several members of one new organization create exactly one company", async () => {
         const org = clerk.organization("Parallel AG")
         const users = Array.from({ length: 6 }, (_, i) => {

@@ -92,6 +92,7 @@ export const syncCustomerRoleWorkflow = createWorkflow(
     const claims = validateRoleClaimsStep({
       clerk_user: input.clerk_user,
       account_type_source: input.account_type_source,
+      is_company_member: transform({ input }, ({ input }) => (input.memberships ?? []).length > 0),
     })
 
     when({ input }, ({ input }) => !!input.memberships).then(() => {
