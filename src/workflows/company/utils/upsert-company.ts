@@ -139,9 +139,11 @@ export async function undoCompanyUpsert(
     )
     if (!members.length) {
       await service.deleteCompanies(undo.created_company_id)
+      if (undo.created_group_id) {
+        await customerService.deleteCustomerGroups(undo.created_group_id)
+      }
     }
-  }
-  if (undo.created_group_id) {
+  } else if (undo.created_group_id) {
     await customerService.deleteCustomerGroups(undo.created_group_id)
   }
   if (undo.previous) {

@@ -9,6 +9,7 @@ import type { ClerkMembershipSnapshot } from "../../../modules/clerk/clerk-organ
 import { effectiveCustomerRole } from "../../../types/customer-meta"
 import { clearCustomerRoleCacheStep } from "../../customer-meta/steps/clear-customer-role-cache"
 import { clerkUserLockKey } from "../../customer-meta/workflows/sync-customer-role"
+import { acquireOrganizationLocksStep } from "../steps/acquire-organization-locks"
 import { applyCompanyMembershipsStep } from "../steps/apply-company-memberships"
 import { emitCompanyEventsStep } from "../steps/emit-company-events"
 import { loadMemberCustomerStep } from "../steps/load-member-customer"
@@ -57,12 +58,14 @@ export const applyOrganizationMembershipWorkflow = createWorkflow(
   (input: ApplyOrganizationMembershipWorkflowInput) => {
     const target = loadMemberCustomerStep({ clerk_user_id: input.membership.user_id })
 
-    const lockKey = transform({ input }, ({ input }) => [
-      clerkUserLockKey(input.membership.user_id),
+    // The user's lock, then the organization's (the sync's order).
+    const lockKey = transform({ input }, ({ input }) => [clerkUserLockKey(input.membership.user_id)])
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60, retryInterval: 0.05 })
+    const organizationLocks = transform({ input }, ({ input }) => [
       organizationLockKey(input.membership.organization.id),
     ])
     const lockOwner = transform({ input }, lockOwnerId)
-    acquireLockStep({ key: lockKey, ownerId: lockOwner, timeout: 30, ttl: 60, retryInterval: 0.05 })
+    acquireOrganizationLocksStep({ keys: organizationLocks, owner_id: lockOwner, timeout: 30, ttl: 60 })
 
     // No customer yet: the organization still becomes a company.
     const orgOnly = when(
@@ -139,7 +142,11 @@ export const applyOrganizationMembershipWorkflow = createWorkflow(
       }))
     })
 
-    releaseLockStep({ key: lockKey, ownerId: lockOwner })
+    // Released in sub-workflows too: the step above always takes them.
+    releaseLockStep({ key: organizationLocks, ownerId: lockOwner, executeOnSubWorkflow: true }).config({
+      name: "role-sync-release-organization-lock",
+    })
+    releaseLockStep({ key: lockKey })
 
     return new WorkflowResponse(
       transform(

@@ -18,6 +18,7 @@ import type { ClerkUserSnapshot } from "../../../modules/clerk/clerk-user"
 import type { AccountTypeSource } from "../../../modules/clerk/options"
 import { effectiveCustomerRole, type CustomerMetaDTO } from "../../../types/customer-meta"
 import { RoleSyncEvents } from "../../../utils/events"
+import { acquireOrganizationLocksStep } from "../../company/steps/acquire-organization-locks"
 import { applyCompanyMembershipsStep } from "../../company/steps/apply-company-memberships"
 import { emitCompanyEventsStep } from "../../company/steps/emit-company-events"
 import { propagateCompanyToMembersStep } from "../../company/steps/propagate-company-to-members"
@@ -102,14 +103,18 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       })
     })
 
-    // The user first, then the user's organizations in sorted order. One
-    // owner id for the run, so a retry keeps the keys it already holds.
     const lockKey = transform({ input }, ({ input }) => [
       clerkUserLockKey(input.clerk_user.id),
-      ...organizationLockKeys((input.memberships ?? []).map((m) => m.organization.id)),
     ])
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 30, retryInterval: 0.05 })
+
+    // Then the user's organizations, one by one in sorted order (DESIGN §10:
+    // one company per organization, however many members sign in at once).
+    const organizationLocks = transform({ input }, ({ input }) =>
+      organizationLockKeys((input.memberships ?? []).map((m) => m.organization.id))
+    )
     const lockOwner = transform({ input }, lockOwnerId)
-    acquireLockStep({ key: lockKey, ownerId: lockOwner, timeout: 30, ttl: 30, retryInterval: 0.05 })
+    acquireOrganizationLocksStep({ keys: organizationLocks, owner_id: lockOwner, timeout: 30, ttl: 30 })
 
     const target = resolveSyncTargetStep(
       transform({ input }, ({ input }) => ({
@@ -273,7 +278,11 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       additional_data: input.additional_data,
     })
 
-    releaseLockStep({ key: lockKey, ownerId: lockOwner })
+    // Released in sub-workflows too: the step above always takes them.
+    releaseLockStep({ key: organizationLocks, ownerId: lockOwner, executeOnSubWorkflow: true }).config({
+      name: "role-sync-release-organization-locks",
+    })
+    releaseLockStep({ key: lockKey })
 
     const result = transform(
       { upserted, target, customerId, finalMeta, companies },
