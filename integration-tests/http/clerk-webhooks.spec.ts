@@ -384,8 +384,11 @@ medusaIntegrationTestRunner({
         const before = await liveMeta(v1.id)
         const same = await deliver("user.updated", v3)
         expect(same.status).toBe(200)
-        expect(same.data.changed).toBe(false)
+        // The name follows Clerk (§8 rule 2); the role is unchanged.
+        expect(same.data.changed).toBe(true)
+        expect((await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(same.data.customer_id)).first_name).toBe("Renamed")
         const watermarked = await liveMeta(v1.id)
+        expect(watermarked.updated_at).toEqual(before.updated_at)
         expect(new Date(watermarked.clerk_updated_at).getTime()).toBe(v3.updated_at)
         expect(watermarked.account_type).toBe(before.account_type)
 
@@ -400,7 +403,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("user.deleted", () => {
-      it("soft-deletes the role, unbinds the identity, leaves the customer; replays and late updates change nothing; a new Clerk user with the same email gets 409", async () => {
+      it("soft-deletes the role, unbinds the identity, makes the customer a guest keeping its records; replays and late updates change nothing; a new Clerk user with the same email gets the guest back", async () => {
         const user = clerkUser({
           email: "leaving@example.test",
           unsafeMetadata: { accountType: "business", company: "Leaving Ltd" },
@@ -449,7 +452,7 @@ medusaIntegrationTestRunner({
         // The customer and its records stay.
         const customer = await customerService.retrieveCustomer(customerId, { relations: ["addresses"] })
         expect(customer.deleted_at ?? null).toBeNull()
-        expect(customer.has_account).toBe(true)
+        expect(customer.has_account).toBe(false)
         expect(customer.addresses).toHaveLength(1)
         await settle()
         expect(events.seen).toEqual([
@@ -464,10 +467,10 @@ medusaIntegrationTestRunner({
         const refreshed = await refresh(oldToken)
         expect(decodeJwt(refreshed).actor_id).toBe("")
         expect((await http()("GET", "/store/customers/me", { token: refreshed, pk })).status).toBe(401)
-        // A sign-in with the same Clerk user id (were Clerk to mint one) acts as no customer.
-        const again = await signIn(user.id)
-        expect(decodeJwt(again).actor_id).toBe("")
-        expect((await http()("GET", "/store/customers/me", { token: again, pk })).status).toBe(401)
+        // A sign-in with the same Clerk user id (a token minted before the deletion) is refused.
+        const again = await http()("POST", "/auth/customer/clerk", { body: { token: clerk.token(user.id) } })
+        expect(again.status).toBe(401)
+        expect(again.data.message).toMatch(/Clerk user was deleted/)
 
         // Replaying the deletion is a no-op.
         const replay = await deliver("user.deleted", { object: "user", id: user.id, deleted: true })
@@ -484,19 +487,21 @@ medusaIntegrationTestRunner({
         expect(lateUpdate.data.ignored).toMatch(/was deleted/)
         expect(await liveMeta(user.id)).toBeNull()
 
-        // A new Clerk user with the same email is someone Medusa cannot tell
-        // apart from an impostor: the registered customer is not handed over.
+        // The same address signs up again (a new Clerk user, the email
+        // verified): the guest, with its records, becomes that account.
         const newcomer = clerk.user({ email: "leaving@example.test", emailVerified: true })
         const newcomerSync = await sync(await signIn(newcomer.id))
-        expect(newcomerSync.status).toBe(409)
-        expect(newcomerSync.data.code).toBe("account_conflict")
-        expect(await counts()).toEqual({ customers: 1, metas: 1 })
-        expect(await liveMeta(newcomer.id)).toBeNull()
+        expect(newcomerSync.status).toBe(200)
+        expect(newcomerSync.data.customer.id).toBe(customerId)
+        expect(newcomerSync.data.customer_meta).toEqual(
+          expect.objectContaining({ account_type: "individual", is_verified: false })
+        )
+        expect(await counts()).toEqual({ customers: 1, metas: 2 })
         expect(await runGuard(customerId)).toBeDefined()
         events.stop()
       })
 
-      it("a webhook-only individual (never signed in) is deleted without an identity to unbind and without an event", async () => {
+      it("a webhook-only individual (never signed in) is deleted without a binding to undo and without customer_meta.unverified", async () => {
         const user = clerkUser()
         const created = await deliver("user.created", user)
         const events = collectEvents(getContainer(), ["customer_meta.unverified"])

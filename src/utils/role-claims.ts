@@ -1,5 +1,6 @@
 import type { AccountTypeSource } from "../modules/clerk/options"
 import { RoleSyncErrorCodes, roleSyncError } from "./errors"
+import { isBlankText, textProblem } from "./text-input"
 
 export type AccountType = "individual" | "business"
 
@@ -57,16 +58,21 @@ export function parseRoleClaims(
 
   const companyKey = metadata.company !== undefined ? "company" : "companyName"
   const rawCompany = metadata[companyKey]
+  if (rawCompany !== undefined && rawCompany !== null && typeof rawCompany !== "string") {
+    throw invalid(`${field(companyKey)} must be a string (the company name)`)
+  }
   const company_name = typeof rawCompany === "string" ? rawCompany.trim() : ""
-  if (!company_name) {
+  if (!company_name || isBlankText(company_name)) {
+    // Neither spelling given: name the documented one.
+    const named = rawCompany === undefined ? "company" : companyKey
     throw invalid(
-      `${field("company")} is required for a business account (a company name of 1-${COMPANY_NAME_MAX_LENGTH} characters)`
+      `${field(named)} is required for a business account (a company name of 1-${COMPANY_NAME_MAX_LENGTH} characters)`
     )
   }
-  if (company_name.length > COMPANY_NAME_MAX_LENGTH) {
-    throw invalid(
-      `${field(companyKey)} is longer than ${COMPANY_NAME_MAX_LENGTH} characters`
-    )
+  // Lengths in characters (code points): 128 emoji are 128, not 256.
+  const companyProblem = textProblem(company_name, { max: COMPANY_NAME_MAX_LENGTH })
+  if (companyProblem) {
+    throw invalid(`${field(companyKey)} ${companyProblem}`)
   }
 
   const taxKey = metadata.tax_id !== undefined ? "tax_id" : "taxId"
@@ -76,7 +82,12 @@ export function parseRoleClaims(
     if (typeof rawTax !== "string") {
       throw invalid(`${field(taxKey)} must be a string`)
     }
-    tax_id = normalizeTaxId(rawTax) || null
+    // Optional: blank means none; otherwise no control or bidi characters.
+    const taxProblem = isBlankText(rawTax) ? null : textProblem(rawTax)
+    if (taxProblem) {
+      throw invalid(`${field(taxKey)} ${taxProblem}`)
+    }
+    tax_id = isBlankText(rawTax) ? null : normalizeTaxId(rawTax) || null
     if (
       tax_id &&
       (tax_id.length > TAX_ID_MAX_LENGTH || !TAX_ID_PATTERN.test(tax_id))

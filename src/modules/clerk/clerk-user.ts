@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import type { User } from "@clerk/backend"
+import { textProblem } from "../../utils/text-input"
 
 /** The part of a Clerk user the plugin needs, serializable for workflows. */
 export type ClerkUserSnapshot = {
@@ -24,6 +25,8 @@ export const ClerkId = z
   .trim()
   .min(1, { error: "must be a non-empty Clerk id" })
   .max(MAX_ID_LENGTH, { error: `must be a Clerk id of at most ${MAX_ID_LENGTH} characters` })
+  // Stored and matched as text: NUL, control and bidi characters never are.
+  .refine((id) => !textProblem(id), { error: "must be a Clerk id (printable characters only)" })
 
 const metadata = z
   .record(z.string(), z.unknown(), { error: "must be an object" })

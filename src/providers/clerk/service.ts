@@ -15,6 +15,11 @@ import {
   type ClerkOptionsResolution,
 } from "../../modules/clerk/options"
 import {
+  CLERK_PROVIDER_ID,
+  clerkUserDeletedAt,
+  clerkUserDeletedError,
+} from "../../utils/clerk-identity"
+import {
   SessionTokenRejectedError,
   SessionTokenVerifier,
 } from "../../modules/clerk/session-token-verifier"
@@ -57,7 +62,7 @@ class ClerkAuthProviderService extends AbstractAuthModuleProvider {
    * @param data - `data.body.token`: the Clerk session JWT.
    * @returns the auth identity of the Clerk user (created at the first
    *   sign-in), or `{ success: false, error }` naming why the token was
-   *   refused (Medusa answers 401 with it).
+   *   refused (Medusa answers 401 with it), a deleted Clerk user included.
    */
   async authenticate(
     data: AuthenticationInput,
@@ -90,13 +95,20 @@ class ClerkAuthProviderService extends AbstractAuthModuleProvider {
       throw e
     }
 
-    return {
-      success: true,
-      authIdentity: await this.findOrCreateIdentity(
-        clerkUserId,
-        authIdentityProviderService
-      ),
+    const authIdentity = await this.findOrCreateIdentity(
+      clerkUserId,
+      authIdentityProviderService
+    )
+    // A deleted Clerk user's tokens stay valid until they expire: the
+    // tombstone the delete workflow wrote refuses them (DESIGN §8 rule 3).
+    const deletedAt = clerkUserDeletedAt(
+      authIdentity.provider_identities?.find((p) => p.provider === CLERK_PROVIDER_ID)
+        ?.provider_metadata
+    )
+    if (deletedAt) {
+      return { success: false, error: clerkUserDeletedError(deletedAt).message }
     }
+    return { success: true, authIdentity }
   }
 
   /**

@@ -5,8 +5,7 @@ import type {
   ClerkWebhookEvent,
   ClerkWebhookEventType,
 } from "../../../modules/clerk/webhook-event"
-import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
-import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import { isRoleSyncError, RoleSyncErrorCodes } from "../../../utils/errors"
 import {
   applyOrganizationMembershipWorkflow,
   applyOrganizationWorkflow,
@@ -15,6 +14,7 @@ import {
 import {
   deleteClerkUserWorkflow,
   syncCustomerRoleWorkflow,
+  type SyncCustomerRoleWorkflowOutput,
 } from "../../../workflows/customer-meta"
 
 /** What a delivery did; `ignored` says why nothing was applied. */
@@ -33,51 +33,49 @@ type Handler<T extends ClerkWebhookEventType> = (
   event: ClerkWebhookEvent & { type: T }
 ) => Promise<ClerkWebhookOutcome>
 
-/**
- * Clerk never reuses a user id, so a user whose role was removed by
- * `user.deleted` (only soft-deleted rows, no live one) is gone for good.
- */
-async function wasDeleted(scope: MedusaContainer, clerkUserId: string) {
-  const metaService: CustomerMetaModuleService = scope.resolve(CUSTOMER_META_MODULE)
-  const rows = await metaService.listCustomerMetas(
-    { clerk_user_id: clerkUserId },
-    { select: ["id", "deleted_at"], withDeleted: true }
-  )
-  return rows.length > 0 && rows.every((row) => !!row.deleted_at)
-}
-
 /** `user.created` / `user.updated`: the same sync as a sign-in, from the payload. */
 const applyClerkUser: Handler<"user.created" | "user.updated"> = async (
   scope,
   { data: clerkUser }
 ) => {
-  if (await wasDeleted(scope, clerkUser.id)) {
-    return {
-      ignored: "the Clerk user was deleted; a late delivery does not bring it back",
-      level: "info",
-    }
-  }
   const clerk: ClerkModuleService = scope.resolve(CLERK_MODULE)
-  const { result } = await syncCustomerRoleWorkflow(scope).run({
-    input: {
-      clerk_user: clerkUser,
-      // The identity is bound at the customer's next sign-in + sync.
-      auth_identity_id: null,
-      account_type_source: clerk.getOptions().accountTypeSource,
-    },
-  })
+  let result: SyncCustomerRoleWorkflowOutput
+  try {
+    ;({ result } = await syncCustomerRoleWorkflow(scope).run({
+      input: {
+        clerk_user: clerkUser,
+        // The identity is bound at the customer's next sign-in + sync.
+        auth_identity_id: null,
+        account_type_source: clerk.getOptions().accountTypeSource,
+      },
+    }))
+  } catch (e) {
+    if (isRoleSyncError(e, RoleSyncErrorCodes.CLERK_USER_DELETED)) {
+      // The tombstone of user.deleted: Clerk never reuses a user id.
+      return {
+        ignored: "the Clerk user was deleted; a late delivery does not bring it back",
+        level: "info",
+      }
+    }
+    throw e
+  }
+  const changed = result.changed || result.customer_changed
   if (result.stale) {
     return {
       customer_id: result.customer_id,
-      changed: false,
+      changed,
       ignored: "stale: newer data of this Clerk user was already applied",
       level: "info",
     }
   }
-  return { customer_id: result.customer_id, changed: result.changed }
+  return { customer_id: result.customer_id, changed }
 }
 
-/** `user.deleted`: the role ends, the customer and its orders stay. */
+/**
+ * `user.deleted`: the role and the account end, the customer stays as a
+ * guest with its orders, and the Clerk user id is tombstoned (even when no
+ * customer was linked yet, so a late `user.created` is ignored).
+ */
 const deleteClerkUser: Handler<"user.deleted"> = async (scope, { data }) => {
   const { result } = await deleteClerkUserWorkflow(scope).run({
     input: { clerk_user_id: data.id },

@@ -31,8 +31,9 @@ const NEVER_APPLICABLE = new Set<string>([
  * - The event is parsed with one schema (src/modules/clerk/webhook-event.ts)
  *   and handed to its workflow (./event-handlers.ts).
  * - Whatever can never be applied (unknown type, a malformed payload,
- *   invalid metadata, an email another customer holds, an email not verified
- *   yet) answers `200` with `ignored` and a log line, so Clerk stops retrying.
+ *   invalid metadata or text, an email another customer holds, an email not
+ *   verified yet, any event for a deleted Clerk user) answers `200` with
+ *   `ignored` and a log line, so Clerk stops retrying.
  * - Only a failure of the store itself answers `503`, so Svix retries.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {

@@ -6,6 +6,7 @@ import type {
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import { listCustomersByEmail } from "../../../utils/customer-email"
 
 /**
  * Core attaches a cart to the registered customer whose email it is given,
@@ -23,12 +24,10 @@ export async function refuseVerifiedBusinessEmail(
     if (typeof email !== "string" || !email.trim()) {
       return next()
     }
-    const owners = await req.scope
-      .resolve(Modules.CUSTOMER)
-      .listCustomers(
-        { email: [...new Set([email.trim(), email.trim().toLowerCase()])], has_account: true },
-        { select: ["id"] }
-      )
+    // Any case: core matches carts to customers by email as given.
+    const owners = await listCustomersByEmail(req.scope.resolve(Modules.CUSTOMER), email, {
+      has_account: true,
+    })
     const metaService: CustomerMetaModuleService = req.scope.resolve(CUSTOMER_META_MODULE)
     for (const owner of owners) {
       if (owner.id !== req.auth_context?.actor_id && (await metaService.isVerifiedCustomer(owner.id))) {

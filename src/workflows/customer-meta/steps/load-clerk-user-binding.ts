@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { AccountType } from "../../../modules/customer-meta/types"
-import { CLERK_PROVIDER_ID } from "../../../utils/clerk-identity"
+import { findClerkProviderIdentity } from "../../../utils/clerk-identity"
 
 export type LoadClerkUserBindingStepInput = {
   clerk_user_id: string
@@ -24,11 +24,16 @@ export type ClerkUserBinding = {
   bound_auth_identity_id: string | null
   /** The customer that identity is bound to. */
   bound_customer_id: string | null
+  /**
+   * The customer this Clerk user stands for (its role's, else the bound
+   * one), when that customer still exists.
+   */
+  customer_id: string | null
 }
 
 /**
- * What ties a Clerk user to Medusa: its `customer_meta` and its bound auth
- * identity. Read-only; run it under the Clerk user's lock.
+ * What ties a Clerk user to Medusa: its `customer_meta`, its bound auth
+ * identity and its customer. Read-only; run it under the Clerk user's lock.
  */
 export const loadClerkUserBindingStepId = "role-sync-load-clerk-user-binding"
 
@@ -38,14 +43,11 @@ export const loadClerkUserBindingStep = createStep(
     const metaService: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     const authService = container.resolve(Modules.AUTH)
+    const customerService = container.resolve(Modules.CUSTOMER)
 
     const meta = await metaService.retrieveByClerkUserId(input.clerk_user_id)
+    const providerIdentity = await findClerkProviderIdentity(container, input.clerk_user_id)
 
-    // (entity_id, provider) is unique: at most one identity per Clerk user.
-    const [providerIdentity] = await authService.listProviderIdentities(
-      { entity_id: input.clerk_user_id, provider: CLERK_PROVIDER_ID },
-      { select: ["id", "auth_identity_id"], take: 1 }
-    )
     let boundAuthIdentityId: string | null = null
     let boundCustomerId: string | null = null
     if (providerIdentity?.auth_identity_id) {
@@ -59,6 +61,19 @@ export const loadClerkUserBindingStep = createStep(
       }
     }
 
+    const candidates = [meta?.customer_id, boundCustomerId].filter(
+      (id): id is string => !!id
+    )
+    const live = new Set(
+      candidates.length
+        ? (await customerService.listCustomers({ id: candidates }, { select: ["id"] })).map(
+            (c) => c.id
+          )
+        : []
+    )
+    // The role's customer first: it is the one the store knows this user by.
+    const customerId = candidates.find((id) => live.has(id)) ?? null
+
     return new StepResponse<ClerkUserBinding>({
       customer_meta: meta
         ? {
@@ -70,6 +85,7 @@ export const loadClerkUserBindingStep = createStep(
         : null,
       bound_auth_identity_id: boundAuthIdentityId,
       bound_customer_id: boundCustomerId,
+      customer_id: customerId,
     })
   }
 )

@@ -3,9 +3,8 @@ import {
   createCustomersStep,
   emitEventStep,
   releaseLockStep,
-  setAuthAppMetadataStep,
-  updateCustomersStep,
 } from "@medusajs/medusa/core-flows"
+import { CustomerWorkflowEvents } from "@medusajs/framework/utils"
 import {
   createHook,
   createWorkflow,
@@ -16,7 +15,9 @@ import {
 import type { ClerkMembershipSnapshot } from "../../../modules/clerk/clerk-organization"
 import type { ClerkUserSnapshot } from "../../../modules/clerk/clerk-user"
 import type { AccountTypeSource } from "../../../modules/clerk/options"
-import { effectiveCustomerRole, type CustomerMetaDTO } from "../../../types/customer-meta"
+import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
+import type { StoreSyncRoleCompanies } from "../../../types/company"
+import { effectiveCustomerRole } from "../../../types/customer-meta"
 import { RoleSyncEvents } from "../../../utils/events"
 import { acquireOrganizationLocksStep } from "../../company/steps/acquire-organization-locks"
 import { applyCompanyMembershipsStep } from "../../company/steps/apply-company-memberships"
@@ -26,14 +27,18 @@ import { reconcileCompanyGroupsStep } from "../../company/steps/reconcile-compan
 import { setActiveCompanyStep } from "../../company/steps/set-active-company"
 import { validateOrganizationChoiceStep } from "../../company/steps/validate-organization-choice"
 import { companyEventMessages } from "../../company/utils/company-events"
-import { companySummaries } from "../../company/utils/company-summary"
 import { organizationLockKeys } from "../../company/utils/company-lock-key"
+import { companySummaries } from "../../company/utils/company-summary"
 import { companyGroupPlan } from "../../company/utils/group-plan"
 import { lockOwnerId } from "../../company/utils/lock-owner"
+import { applyClerkProfileToCustomerStep } from "../steps/apply-clerk-profile-to-customer"
+import { assertClerkUserNotDeletedStep } from "../steps/assert-clerk-user-not-deleted"
 import { clearCustomerRoleCacheStep } from "../steps/clear-customer-role-cache"
 import { reconcileVerifiedBusinessGroupStep } from "../steps/reconcile-verified-business-group"
 import { resolveSyncTargetStep } from "../steps/resolve-sync-target"
+import { setAuthIdentityCustomerStep } from "../steps/set-auth-identity-customer"
 import { upsertCustomerMetaStep } from "../steps/upsert-customer-meta"
+import { validateClerkProfileStep } from "../steps/validate-clerk-profile"
 import { validateRoleClaimsStep } from "../steps/validate-role-claims"
 
 export type SyncCustomerRoleWorkflowInput = {
@@ -55,6 +60,19 @@ export type SyncCustomerRoleWorkflowInput = {
   additional_data?: Record<string, unknown>
 }
 
+export type SyncCustomerRoleWorkflowOutput = {
+  customer_id: string
+  customer_meta: CustomerMetaDTO
+  /** The caller's token has no customer yet: refresh it. */
+  created: boolean
+  /** The role (`customer_meta`) changed. */
+  changed: boolean
+  /** The customer's email, names or registration changed. */
+  customer_changed: boolean
+  /** Older Clerk data than already applied: nothing was changed. */
+  stale: boolean
+} & Partial<StoreSyncRoleCompanies>
+
 export const syncCustomerRoleWorkflowId = "role-sync-sync-customer-role"
 
 /** One lock per Clerk user, shared by sync, verification and webhooks. */
@@ -62,30 +80,42 @@ export const clerkUserLockKey = (clerkUserId: string) =>
   `role-sync:clerk-user:${clerkUserId}`
 
 /**
- * Maps a Clerk user onto one Medusa customer plus its `customer_meta`.
- * Idempotent, and serialized per Clerk user by a lock (the unique indexes
- * are the backstop), so many tabs or instances end with one customer.
+ * Maps a Clerk user onto one Medusa customer plus its `customer_meta`
+ * (DESIGN §4, §5, §8). Idempotent, and serialized per Clerk user by a lock
+ * (the unique indexes are the backstop), so many tabs or instances end with
+ * one customer.
+ *
+ * 1. checks the Clerk data (role claims and profile text), before the lock;
+ * 2. under the lock: refuses a deleted (tombstoned) Clerk user; finds the
+ *    customer (bound, a reusable guest with the verified email, or new);
+ * 3. binds the caller's identity to it (a binding to a customer that no
+ *    longer exists heals), upserts the role, makes the customer follow
+ *    Clerk's verified email and names, reconciles the verified-business
+ *    group, clears the role cache and emits events;
+ * 4. with the user's organization memberships (DESIGN §10), under the locks
+ *    of the user's organizations too: companies and memberships follow
+ *    Clerk, the active company is copied onto the role row (one read for
+ *    guards), and the customer is in the company's group while the company
+ *    is verified.
+ * Every write has a compensation: a failure at any step (a hook included)
+ * leaves nothing behind, the identity binding included (§8 rule 4).
  *
  * Input: the Clerk user (read server-side or from a signed webhook), the
  * caller's auth identity (absent for webhooks), where the account type is
  * read, the user's organization memberships and chosen organization (the
- * sync route reads them with the user; see DESIGN §10), and
- * `additional_data` for the hook.
- * Output: `{ customer_id, customer_meta, created, changed, stale, company,
- * companies }` (`company`/`companies` null/[] without memberships; undefined
- * when `memberships` was not given).
- * Errors: `invalid_metadata`, `account_conflict`, `email_not_verified`
- * (codes of `RoleSyncErrorCodes`), FORBIDDEN for an `organization_id` the
- * user is not a member of; nothing is written on any error.
- *
- * With memberships, under the user's lock and the locks of the user's
- * organizations: companies and memberships follow Clerk, the active company
- * is copied onto the role row (one read for guards), and the customer joins
- * the company's group while the company is verified.
+ * sync route reads them with the user), and `additional_data` for the hook.
+ * Output: `{ customer_id, customer_meta, created, changed, customer_changed,
+ * stale, company?, companies? }` (`company`, `companies` when memberships
+ * were given: the active company or null, and all of them).
+ * Errors (codes of `RoleSyncErrorCodes`, Medusa types so a host's route
+ * answers 4xx): `invalid_metadata` (naming the field), `account_conflict`
+ * (another registered customer has the email), `email_not_verified`,
+ * `clerk_user_deleted`; FORBIDDEN for an `organization_id` the user is not
+ * a member of.
  *
  * Hook `customerRoleSynced({ customer_id, customer_meta, created, changed,
- * additional_data })` runs under the lock after the role is written; a
- * throw in it rolls the whole sync back.
+ * additional_data })` runs under the lock after every write; a throw in it
+ * rolls the whole sync back.
  */
 export const syncCustomerRoleWorkflow = createWorkflow(
   syncCustomerRoleWorkflowId,
@@ -95,7 +125,7 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       account_type_source: input.account_type_source,
       is_company_member: transform({ input }, ({ input }) => (input.memberships ?? []).length > 0),
     })
-
+    const profile = validateClerkProfileStep({ clerk_user: input.clerk_user })
     when({ input }, ({ input }) => !!input.memberships).then(() => {
       validateOrganizationChoiceStep({
         memberships: transform({ input }, ({ input }) => input.memberships ?? []),
@@ -108,6 +138,8 @@ export const syncCustomerRoleWorkflow = createWorkflow(
     ])
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 30, retryInterval: 0.05 })
 
+    assertClerkUserNotDeletedStep({ clerk_user_id: input.clerk_user.id })
+
     // Then the user's organizations, one by one in sorted order (DESIGN §10:
     // one company per organization, however many members sign in at once).
     const organizationLocks = transform({ input }, ({ input }) =>
@@ -117,37 +149,26 @@ export const syncCustomerRoleWorkflow = createWorkflow(
     acquireOrganizationLocksStep({ keys: organizationLocks, owner_id: lockOwner, timeout: 30, ttl: 30 })
 
     const target = resolveSyncTargetStep(
-      transform({ input }, ({ input }) => ({
+      transform({ input, profile }, ({ input, profile }) => ({
         clerk_user_id: input.clerk_user.id,
         auth_identity_id: input.auth_identity_id ?? null,
-        email: input.clerk_user.email,
-        email_verified: input.clerk_user.email_verified,
+        email: profile.email,
+        email_verified: profile.email_verified,
       }))
     )
 
     const createdCustomers = when({ target }, ({ target }) => target.mode === "create").then(
       () =>
         createCustomersStep(
-          transform({ input }, ({ input }) => [
+          transform({ profile }, ({ profile }) => [
             {
-              email: input.clerk_user.email ?? undefined,
-              first_name: input.clerk_user.first_name ?? undefined,
-              last_name: input.clerk_user.last_name ?? undefined,
+              email: profile.email ?? undefined,
+              first_name: profile.first_name ?? undefined,
+              last_name: profile.last_name ?? undefined,
               has_account: true,
             },
           ])
         )
-    )
-
-    when({ target }, ({ target }) => target.mode === "reuse_guest").then(() =>
-      updateCustomersStep(
-        transform({ target }, ({ target }) => ({
-          selector: { id: target.customer_id as string },
-          // Not in core's updatable type, but a model column: the guest
-          // becomes this Clerk user's registered account.
-          update: { has_account: true } as Record<string, unknown>,
-        }))
-      )
     )
 
     const customerId = transform(
@@ -156,12 +177,14 @@ export const syncCustomerRoleWorkflow = createWorkflow(
         (target.customer_id ?? createdCustomers?.[0]?.id) as string
     )
 
-    when({ target, input }, ({ target, input }) => target.bind_identity && !!input.auth_identity_id).then(() =>
-      setAuthAppMetadataStep(
+    when(
+      { target, input },
+      ({ target, input }) => target.bind_identity && !!input.auth_identity_id
+    ).then(() =>
+      setAuthIdentityCustomerStep(
         transform({ input, customerId }, ({ input, customerId }) => ({
-          authIdentityId: input.auth_identity_id as string,
-          actorType: "customer",
-          value: customerId,
+          auth_identity_id: input.auth_identity_id as string,
+          customer_id: customerId,
         }))
       )
     )
@@ -173,6 +196,24 @@ export const syncCustomerRoleWorkflow = createWorkflow(
         claims,
         clerk_updated_at: input.clerk_user.updated_at,
       }))
+    )
+
+    // After the upsert, which tells stale data (a late webhook) apart.
+    const customerUpdate = applyClerkProfileToCustomerStep(
+      transform({ customerId, profile, upserted }, ({ customerId, profile, upserted }) => ({
+        customer_id: customerId,
+        profile,
+        follow_profile: !upserted.stale,
+      }))
+    )
+    when(
+      { customerUpdate, target },
+      ({ customerUpdate, target }) => customerUpdate.changed && target.mode !== "create"
+    ).then(() =>
+      emitEventStep({
+        eventName: CustomerWorkflowEvents.UPDATED,
+        data: transform({ customerId }, ({ customerId }) => ({ id: customerId })),
+      }).config({ name: "role-sync-emit-customer-updated" })
     )
 
     // Companies (DESIGN §10): memberships follow Clerk, the active company
@@ -285,13 +326,13 @@ export const syncCustomerRoleWorkflow = createWorkflow(
     releaseLockStep({ key: lockKey })
 
     const result = transform(
-      { upserted, target, customerId, finalMeta, companies },
-      ({ upserted, target, customerId, finalMeta, companies }) => ({
+      { upserted, target, customerId, customerUpdate, finalMeta, companies },
+      ({ upserted, target, customerId, customerUpdate, finalMeta, companies }): SyncCustomerRoleWorkflowOutput => ({
         customer_id: customerId,
         customer_meta: finalMeta,
-        // The caller's token has no customer yet: it must refresh it.
         created: target.mode !== "bound" || target.bind_identity,
         changed: upserted.changed || !!companies?.changed,
+        customer_changed: customerUpdate.changed,
         stale: upserted.stale,
         ...(companies ? companySummaries(companies.memberships, companies.active) : {}),
       })

@@ -17,7 +17,10 @@ import type { StoreSyncRoleBodyType } from "./validators"
  * Clerk user and memberships are read server-side with the store's secret
  * key (two Backend API calls, in parallel): nothing in the request body is
  * trusted except the choice of active company (`organization_id`), which
- * must be one of the user's real memberships (403 otherwise).
+ * must be one of the user's real memberships (403 otherwise). A deleted
+ * (tombstoned) Clerk user is refused with `401 clerk_user_deleted` before
+ * any Clerk call; the workflow's errors answer their documented statuses
+ * (409, 422, 503).
  */
 export const POST = withRoleSyncErrors(async (
   req: AuthenticatedMedusaRequest<StoreSyncRoleBodyType>,
