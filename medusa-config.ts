@@ -50,6 +50,10 @@ module.exports = defineConfig({
     { resolve: "./src/modules/clerk", options: clerkOptions },
     { resolve: "./src/modules/quote" },
     { resolve: "./src/modules/company", options: clerkOptions },
+    // VIES options (vies, autoVerify) fall back to ROLE_SYNC_VIES_* and
+    // ROLE_SYNC_AUTO_VERIFY, read when the module starts.
+    { resolve: "./src/modules/vies" },
+    { resolve: "./src/modules/tax-id-check" },
     // With REDIS_URL (several instances sharing PostgreSQL and Redis):
     // Medusa's Redis event bus, workflow engine and locking provider instead
     // of the in-process defaults, which are correct on one instance only.

@@ -181,8 +181,8 @@ async function main() {
   cleanups.push(() => db.end())
   const seeded = await phase("seed-routes", async () => {
     const users = {
-      acme: { company: "Acme E2E GmbH", taxId: "DE 123 456 789", email: "buyer@acme-e2e.test", firstName: "Ada", lastName: "Buyer" },
-      globex: { company: "Globex Trading BV", taxId: "NL 8123.45.678.B01", email: "procurement@globex-e2e.test", firstName: "Gus", lastName: "Globex" },
+      acme: { company: "Acme E2E GmbH", taxId: "DE123456788", email: "buyer@acme-e2e.test", firstName: "Ada", lastName: "Buyer" },
+      globex: { company: "Globex Trading BV", taxId: "NL812345678B01", email: "procurement@globex-e2e.test", firstName: "Gus", lastName: "Globex" },
     }
     const out = {}
     for (const [key, u] of Object.entries(users)) {

@@ -133,7 +133,7 @@ async function main() {
   cleanups.push(() => server?.stop())
   await start("plain")
 
-  const user = clerk.user({ email: "bench-buyer@example.test", unsafeMetadata: { accountType: "business", company: "Bench Buyer GmbH", tax_id: "DE 987654321" } })
+  const user = clerk.user({ email: "bench-buyer@example.test", unsafeMetadata: { accountType: "business", company: "Bench Buyer GmbH", tax_id: "DE 123 456 788" } })
   const signIn = await request(server.url, "POST", "/auth/customer/clerk", { body: { token: clerk.token(user.id) } })
   if (signIn.status !== 200) throw new HarnessError(`sign-in failed: ${signIn.status} ${JSON.stringify(signIn.data)}`)
   const sync = await request(server.url, "POST", "/store/customers/sync-role", { token: signIn.data.token, pk })

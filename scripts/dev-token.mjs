@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 123"] [--email x] [--run]`
+// `npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email x] [--run]`
 // `npm run dev:token -- --individual [--email x] [--run]`
 // `npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]`
 //
@@ -20,7 +20,7 @@ import { probePort } from "./lib/postgres.mjs"
 refuseInProduction("npm run dev:token")
 
 const USAGE = `Usage:
-  npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 123"] [--email buyer@acme.test] [--run]
+  npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email buyer@acme.test] [--run]
   npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]
   npm run dev:token -- --individual [--email jane@example.test] [--run]
 

@@ -10,6 +10,7 @@ import path from "node:path"
 import { ensureDatabase, ensurePostgres, probePort } from "./lib/postgres.mjs"
 import { DEV_DIR, PATHS, ROOT, loadDotEnv, readJson, refuseInProduction, rel, writeJson } from "./lib/dev-env.mjs"
 import { DEFAULT_STAND_IN_PORT, loadOrCreateDevClerk, startDevStandIn } from "./lib/clerk-dev.mjs"
+import { DEFAULT_VIES_STAND_IN_PORT, DEV_VIES_RETRY_BASE_MS, startDevViesStandIn } from "./lib/vies-dev.mjs"
 
 refuseInProduction("npm run dev")
 loadDotEnv()
@@ -50,12 +51,14 @@ async function main() {
 
   const database = await setUpDatabase()
   const clerk = await setUpClerk()
+  const vies = await setUpVies()
   const admin = adminCredentials()
 
   // Everything Medusa's CLI needs; medusa-config.ts reads these.
   const env = {
     ...process.env,
     ...clerk.env,
+    ...vies.env,
     DATABASE_URL: database.url,
     MEDUSA_DISABLE_TELEMETRY: "true",
     PORT: String(PORT),
@@ -109,10 +112,11 @@ async function main() {
       authorizedParties: env.CLERK_AUTHORIZED_PARTIES.split(",").map((s) => s.trim()).filter(Boolean),
       issuer: clerk.env.CLERK_ISSUER ?? null,
     },
+    vies: { mode: vies.mode, standInUrl: vies.standInUrl ?? null },
     startedAt: new Date(startedAt).toISOString(),
   }
   writeJson(PATHS.state, state)
-  printSummary({ state, admin, seed, bootTime, clerk })
+  printSummary({ state, admin, seed, bootTime, clerk, vies })
 
   const { code, signal } = await exited
   await shutdown(`medusa develop exited (${signal ?? `code ${code}`})`, code ?? 1)
@@ -183,6 +187,39 @@ async function setUpClerk() {
       CLERK_ISSUER: devClerk.issuer,
       CLERK_AUTHORIZED_PARTIES: parties,
       CLERK_WEBHOOK_SIGNING_SECRET: process.env.CLERK_WEBHOOK_SIGNING_SECRET || devClerk.webhookSecret,
+    },
+  }
+}
+
+/**
+ * VIES checks (ROLE_SYNC_VIES_ENABLED=true): the real service when
+ * ROLE_SYNC_VIES_API_URL is set, else a local stand-in (first call per
+ * number MS_UNAVAILABLE, then valid; retries after 15 s).
+ */
+async function setUpVies() {
+  if (process.env.ROLE_SYNC_VIES_ENABLED !== "true") {
+    say("VIES: off (set ROLE_SYNC_VIES_ENABLED=true to check EU VAT numbers in the background)")
+    return { mode: "off", env: {} }
+  }
+  if (process.env.ROLE_SYNC_VIES_API_URL?.trim()) {
+    say(`VIES: ${process.env.ROLE_SYNC_VIES_API_URL} (ROLE_SYNC_VIES_API_URL); no stand-in started`)
+    return { mode: "api", env: {} }
+  }
+  const port = Number(process.env.VIES_STAND_IN_PORT || DEFAULT_VIES_STAND_IN_PORT)
+  if (await probePort("127.0.0.1", port)) {
+    throw new StepError(
+      `Port ${port} (VIES stand-in) is already in use. Stop that process or set VIES_STAND_IN_PORT=<free port>.`
+    )
+  }
+  const server = await startDevViesStandIn({ port })
+  cleanups.push(() => server.close().then(() => say("VIES stand-in stopped")))
+  say(`VIES: local stand-in on ${server.url} (every number registered; first answer per number MS_UNAVAILABLE)`)
+  return {
+    mode: "stand-in",
+    standInUrl: server.url,
+    env: {
+      ROLE_SYNC_VIES_API_URL: server.url,
+      ROLE_SYNC_VIES_RETRY_BASE_MS: process.env.ROLE_SYNC_VIES_RETRY_BASE_MS || String(DEV_VIES_RETRY_BASE_MS),
     },
   }
 }
@@ -309,7 +346,7 @@ function maskPassword(url) {
   }
 }
 
-function printSummary({ state, admin, seed, bootTime, clerk }) {
+function printSummary({ state, admin, seed, bootTime, clerk, vies }) {
   const line = "=".repeat(78)
   const out = [
     "",
@@ -338,6 +375,14 @@ function printSummary({ state, admin, seed, bootTime, clerk }) {
     )
   } else {
     out.push(`  Clerk:        real Clerk (authorized parties: ${state.clerk.authorizedParties.join(", ")})`)
+  }
+  if (vies.mode === "stand-in") {
+    out.push(
+      "",
+      `  VIES:         local stand-in at ${vies.standInUrl}: a business with an EU VAT number shows`,
+      `                pending (MS_UNAVAILABLE) in the admin, then valid after the retry job (about a minute).`,
+      `                Try: npm run dev:token -- --business "Acme GmbH" --tax-id "DE 136 695 976" --run`
+    )
   }
   out.push(`  Stop with Ctrl+C (stops Medusa, then the stand-in and any embedded PostgreSQL).`, line, "")
   console.log(out.join("\n"))

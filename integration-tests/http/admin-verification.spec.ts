@@ -159,11 +159,11 @@ medusaIntegrationTestRunner({
 
     describe("rule 3: a role change after verification resets it", () => {
       it.each([
-        ["company name", { accountType: "business", company: "Acme Renamed", tax_id: "DE1" }],
-        ["tax ID", { accountType: "business", company: "Acme", tax_id: "DE2" }],
+        ["company name", { accountType: "business", company: "Acme Renamed", tax_id: "DE136695976" }],
+        ["tax ID", { accountType: "business", company: "Acme", tax_id: "DE111111117" }],
         ["account type", { accountType: "individual" }],
       ])("when the %s changes at the next sync", async (_name, next) => {
-        const acme = await customer({ accountType: "business", company: "Acme", tax_id: "DE1" })
+        const acme = await customer({ accountType: "business", company: "Acme", tax_id: "DE136695976" })
         await verify({ customer_id: acme.customerId })
         const events = collectEvents(getContainer(), ["customer_meta.unverified", "customer_meta.synced"])
 
@@ -278,8 +278,8 @@ medusaIntegrationTestRunner({
         http()("GET", `/admin/customers/business${query}`, { token })
 
       it("lists business customers only, with their customer, filtered and paginated", async () => {
-        const acme = await customer({ accountType: "business", company: "Acme GmbH", tax_id: "DE 111" }, "buyer@acme.test")
-        const globex = await customer({ accountType: "business", company: "Globex", tax_id: "FR-222" }, "ops@globex.test")
+        const acme = await customer({ accountType: "business", company: "Acme GmbH", tax_id: "DE 111 111 117" }, "buyer@acme.test")
+        const globex = await customer({ accountType: "business", company: "Globex", tax_id: "FR 40 303 265 045" }, "ops@globex.test")
         await customer({ accountType: "business", company: "Initech 100%_off", tax_id: "US 333" }, "it@initech.test")
         await customer({}, "ada@example.test")
         await verify({ customer_id: acme.customerId })

@@ -72,6 +72,9 @@ const ROWS: [string, number[]][] = [
   ["POST /store/companies/me",                     [401, 403,  403,  403,  403,   200,   403,   403,    200,  401]],
   ["POST /admin/customers/verify",                 [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
   ["GET /admin/customers/business",                [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["GET /admin/customers/:owner/tax-id",           [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  // VIES is off in this suite: the admin is told so (400); tax-ids.spec.ts covers it on.
+  ["POST /admin/customers/:owner/tax-id/check",    [401, 401,  401,  401,  401,   401,   401,   401,    401,  400]],
   ["GET /admin/quotes",                            [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
   ["GET /admin/quotes/:quote",                     [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
   ["POST /admin/quotes/:quote/respond",            [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
@@ -232,6 +235,8 @@ medusaIntegrationTestRunner({
         body: () => ({ customer_id: customers.unverifiedBusiness.id }),
       },
       "GET /admin/customers/business": { method: "GET", path: "/admin/customers/business" },
+      "GET /admin/customers/:owner/tax-id": { method: "GET", path: "/admin/customers/:owner/tax-id" },
+      "POST /admin/customers/:owner/tax-id/check": { method: "POST", path: "/admin/customers/:owner/tax-id/check" },
       "GET /admin/quotes": { method: "GET", path: "/admin/quotes" },
       "GET /admin/quotes/:quote": { method: "GET", path: "/admin/quotes/:quote" },
       "POST /admin/quotes/:quote/respond": {

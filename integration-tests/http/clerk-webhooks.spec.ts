@@ -128,7 +128,7 @@ medusaIntegrationTestRunner({
           email: "Buyer@Acme.test",
           firstName: "Grace",
           lastName: "Hopper",
-          unsafeMetadata: { accountType: "business", company: " Acme GmbH ", tax_id: "de 123" },
+          unsafeMetadata: { accountType: "business", company: " Acme GmbH ", tax_id: "de 136 695 976" },
         })
 
         const res = await deliver("user.created", user)
@@ -157,7 +157,7 @@ medusaIntegrationTestRunner({
             customer_id: customer.id,
             account_type: "business",
             company_name: "Acme GmbH",
-            tax_id: "DE 123",
+            tax_id: "DE136695976",
             is_verified: false,
           })
         )

@@ -383,7 +383,7 @@ medusaIntegrationTestRunner({
         const company = await companyOf(acme.id)
         const reviewed = await adminCall("GET", `/admin/companies/${company.id}`)
 
-        const changed = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "de 123 456 789" })
+        const changed = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "de 136 695 976" })
         expect(changed.status).toBe(200)
 
         const stale = await adminCall("POST", `/admin/companies/${company.id}/verify`, {
@@ -391,7 +391,7 @@ medusaIntegrationTestRunner({
         })
         expect(stale.status).toBe(409)
         expect(stale.data.code).toBe("version_conflict")
-        expect(stale.data.company).toEqual(expect.objectContaining({ id: company.id, tax_id: "DE 123 456 789", is_verified: false }))
+        expect(stale.data.company).toEqual(expect.objectContaining({ id: company.id, tax_id: "DE136695976", is_verified: false }))
         expect(stale.data.company.members).toHaveLength(1)
         expect((await companyOf(acme.id)).is_verified).toBe(false)
 
@@ -450,6 +450,9 @@ medusaIntegrationTestRunner({
         const invalid = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "DE\u0000123" })
         expect(invalid.status).toBe(422)
         expect(invalid.data.message).toMatch(/^tax_id/)
+        const badCheckDigit = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "DE 136 695 977" })
+        expect(badCheckDigit.status).toBe(422)
+        expect(badCheckDigit.data.message).toMatch(/^tax_id .*check digit/)
         const badCountry = await store("POST", "/store/companies/me", acmeAdmin.token, { country_code: "Germany" })
         expect(badCountry.status).toBe(422)
         expect(badCountry.data.message).toMatch(/^country_code/)
@@ -459,9 +462,9 @@ medusaIntegrationTestRunner({
 
         await http()("POST", `/admin/companies/${company.id}/verify`, { token: admin.token, body: {} })
         const events = collectEvents(getContainer(), ["company.unverified"])
-        const set = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "de 123456789", country_code: "de" })
+        const set = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "de 136.695.976", country_code: "de" })
         expect(set.status).toBe(200)
-        expect(set.data.company).toEqual(expect.objectContaining({ tax_id: "DE 123456789", country_code: "DE", is_verified: false }))
+        expect(set.data.company).toEqual(expect.objectContaining({ tax_id: "DE136695976", tax_id_country: "DE", country_code: "DE", is_verified: false }))
         const buyerView = await store("GET", "/store/companies/me", acmeBuyer.token)
         expect(buyerView.data.company.is_verified).toBe(false)
         const metas = getContainer().resolve("roleSyncCustomerMeta") as any
@@ -472,7 +475,7 @@ medusaIntegrationTestRunner({
 
         // The same data again changes nothing.
         const before = await companyOf(acme.id)
-        const same = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "DE 123456789" })
+        const same = await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: "DE 136 695 976" })
         expect(same.status).toBe(200)
         expect(new Date((await companyOf(acme.id)).updated_at).getTime()).toBe(new Date(before.updated_at).getTime())
       })

@@ -103,9 +103,9 @@ medusaIntegrationTestRunner({
         expect(plus.data.customer.customer_meta.account_type).toBe("individual")
       })
 
-      it("stores a declared business with its company and a normalized tax ID, unverified", async () => {
+      it("stores a declared business with its company and a canonical tax ID, unverified", async () => {
         const user = clerk.user({
-          unsafeMetadata: { accountType: "Business", company: "  Acme GmbH ", tax_id: " de 123   456/7 " },
+          unsafeMetadata: { accountType: "Business", company: "  Acme GmbH ", tax_id: " de 136 695.976 " },
         })
         const res = await sync(await signIn(user.id))
 
@@ -114,7 +114,10 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             account_type: "business",
             company_name: "Acme GmbH",
-            tax_id: "DE 123 456/7",
+            tax_id: "DE136695976",
+            tax_id_country: "DE",
+            // VIES is off by default: format and check digits only.
+            tax_id_status: "format_valid",
             is_verified: false,
           })
         )
@@ -122,12 +125,12 @@ medusaIntegrationTestRunner({
 
       it("accepts the companyName / taxId spellings", async () => {
         const user = clerk.user({
-          unsafeMetadata: { accountType: "business", companyName: "Globex", taxId: "GB-99" },
+          unsafeMetadata: { accountType: "business", companyName: "Globex", taxId: "980-7806-84", taxCountry: "gb" },
         })
         const res = await sync(await signIn(user.id))
         expect(res.status).toBe(200)
         expect(res.data.customer_meta).toEqual(
-          expect.objectContaining({ company_name: "Globex", tax_id: "GB-99" })
+          expect.objectContaining({ company_name: "Globex", tax_id: "GB980780684", tax_id_country: "GB", tax_id_status: "format_valid" })
         )
       })
 
@@ -202,6 +205,10 @@ medusaIntegrationTestRunner({
           ["a tax ID with bad characters", { accountType: "business", company: "Acme", tax_id: "DE#123" }, /unsafe_metadata\.tax_id/],
           ["a tax ID over 32 characters", { accountType: "business", company: "Acme", taxId: "A".repeat(33) }, /unsafe_metadata\.taxId/],
           ["a non-string tax ID", { accountType: "business", company: "Acme", tax_id: 12345 }, /unsafe_metadata\.tax_id/],
+          ["a tax ID with a wrong check digit", { accountType: "business", company: "Acme", tax_id: "DE 136 695 978" }, /unsafe_metadata\.tax_id is not a valid German VAT number.*check digit is wrong/],
+          ["a tax ID in the wrong format", { accountType: "business", company: "Acme", taxId: "DE 1234" }, /unsafe_metadata\.taxId is not a valid German VAT number.*format is wrong/],
+          ["a tax ID that fails its tax_country", { accountType: "business", company: "Acme", tax_id: "83 914 571 674", tax_country: "AU" }, /unsafe_metadata\.tax_id is not a valid Australian Business Number.*check digit/],
+          ["a tax_country that is no country", { accountType: "business", company: "Acme", tax_id: "123", tax_country: "Germany" }, /unsafe_metadata\.tax_country must be an ISO 3166-1/],
         ]
         it.each(cases)("%s", async (_name, unsafeMetadata, field) => {
           const user = clerk.user({ unsafeMetadata })

@@ -167,7 +167,7 @@ async function main() {
   // --- 1. Parallel sign-in + sync for one new Clerk user ---
   console.log(`\n1. ${PARALLEL} parallel sign-in + sync calls for one new Clerk user, alternating A/B`)
   const email = `parallel-${crypto.randomBytes(4).toString("hex")}@multi-instance.test`
-  const user = clerk.user({ email, firstName: "Para", lastName: "Llel", unsafeMetadata: { accountType: "business", company: "Parallel Instances GmbH", tax_id: "DE 123 456 789" } })
+  const user = clerk.user({ email, firstName: "Para", lastName: "Llel", unsafeMetadata: { accountType: "business", company: "Parallel Instances GmbH", tax_id: "DE 123 456 788" } })
   const tokens = Array.from({ length: PARALLEL }, () => clerk.token(user.id))
   clerk.server.resetRequests()
   t = Date.now()

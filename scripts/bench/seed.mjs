@@ -56,6 +56,7 @@ export async function seedCustomerMeta(pg, count, { adminUserId = "user_01JBENCH
       business ? "business" : "individual",
       business ? `${pick(COMPANY_WORDS)} ${pick(COMPANY_WORDS)} ${pick(COMPANY_FORMS)}` : null,
       business && Math.random() < 0.8 ? `${pick(["DE", "GB", "FR", "NL", "AT"])}${crypto.randomInt(100000000, 999999999)}` : null,
+      null, // tax_id_status, filled below: synthetic numbers, never validated
       verified,
       verified ? new Date(createdMs + 86400000) : null,
       verified ? adminUserId : null,
@@ -64,7 +65,8 @@ export async function seedCustomerMeta(pg, count, { adminUserId = "user_01JBENCH
       deleted ? new Date(createdMs + 2 * 86400000) : null,
     ])
   }
-  const cols = ["id", "customer_id", "clerk_user_id", "account_type", "company_name", "tax_id", "is_verified", "verified_at", "verified_by", "created_at", "updated_at", "deleted_at"]
+  for (const row of rows) row[6] = row[5] ? "unchecked" : null
+  const cols = ["id", "customer_id", "clerk_user_id", "account_type", "company_name", "tax_id", "tax_id_status", "is_verified", "verified_at", "verified_by", "created_at", "updated_at", "deleted_at"]
   for (let start = 0; start < rows.length; start += 500) {
     const batch = rows.slice(start, start + 500)
     const values = batch.map((row, r) => `(${row.map((_, c) => `$${r * cols.length + c + 1}`).join(", ")})`).join(", ")

@@ -1,5 +1,6 @@
 import type { AccountType } from "./account"
 import type { CompanyRole } from "./company"
+import type { TaxIdStatus } from "./tax-id"
 
 /**
  * A customer's role as the `roleSyncCustomerMeta` module stores it. Dates are
@@ -12,7 +13,18 @@ export type CustomerMetaDTO = {
   account_type: AccountType
   /** Required for a business (1–255 characters), null for an individual. */
   company_name: string | null
+  /** Canonical (DESIGN §11.1): compact, upper case, EU VAT with its prefix. */
   tax_id: string | null
+  /** ISO 3166-1 alpha-2 of the tax ID's country, when known (GR for EL…, GB for XI…). */
+  tax_id_country: string | null
+  /** Null exactly when `tax_id` is null. */
+  tax_id_status: TaxIdStatus | null
+  /** When VIES last answered valid/invalid for `tax_id`. */
+  tax_id_checked_at: Date | string | null
+  /** The current VIES check (module `roleSyncTaxIdCheck`). */
+  tax_id_check_id: string | null
+  /** VIES said invalid while the business was verified: for the admin to decide. */
+  tax_id_flagged_at: Date | string | null
   is_verified: boolean
   verified_at: Date | string | null
   /** The admin user id (or `"vies"` for an automatic verification). */
@@ -44,6 +56,8 @@ export const STORE_CUSTOMER_META_FIELDS = [
   "account_type",
   "company_name",
   "tax_id",
+  "tax_id_country",
+  "tax_id_status",
   "is_verified",
   "verified_at",
   "active_company_id",
@@ -54,11 +68,14 @@ export const STORE_CUSTOMER_META_FIELDS = [
   "updated_at",
 ] as const
 
-/** Admins also see who verified and the Clerk user id. */
+/** Admins also see who verified, the Clerk user id and the VIES check state. */
 export const ADMIN_CUSTOMER_META_FIELDS = [
   ...STORE_CUSTOMER_META_FIELDS,
   "clerk_user_id",
   "verified_by",
+  "tax_id_checked_at",
+  "tax_id_check_id",
+  "tax_id_flagged_at",
 ] as const
 
 export type StoreCustomerMeta = Pick<

@@ -2,6 +2,7 @@ import type { AdminCustomerMeta, StoreCustomerMeta } from "./customer-meta"
 import type { QuoteRejecter, QuoteStatus } from "./quote"
 import type { RoleSyncErrorCode } from "./errors"
 import type { StoreSyncRoleCompanies } from "./company"
+import type { AdminTaxIdCheck } from "./tax-id"
 
 /** Error body of the plugin's routes (Medusa's shape plus `code`). */
 export type RoleSyncErrorResponse = {
@@ -93,6 +94,8 @@ export type AdminQuoteListResponse = PaginatedResponse & { quotes: AdminQuote[] 
 
 export type AdminBusinessCustomer = AdminCustomerMeta & {
   customer: SyncedCustomer | null
+  /** The current VIES check with its evidence; null when none was made. */
+  tax_id_check: AdminTaxIdCheck | null
 }
 
 /** `GET /admin/customers/business` */
@@ -102,3 +105,15 @@ export type AdminBusinessCustomerListResponse = PaginatedResponse & {
 
 /** `POST /admin/customers/verify` */
 export type AdminCustomerMetaResponse = { customer_meta: AdminCustomerMeta }
+
+/**
+ * `GET /admin/customers/:id/tax-id`; also `202` of
+ * `POST /admin/customers/:id/tax-id/check` ("check again").
+ */
+export type AdminCustomerTaxIdResponse = {
+  customer_meta: AdminCustomerMeta
+  /** The current check (the one `customer_meta.tax_id_status` follows). */
+  tax_id_check: AdminTaxIdCheck | null
+  /** This customer's checks, newest first (at most 20). */
+  tax_id_checks: AdminTaxIdCheck[]
+}

@@ -1,5 +1,11 @@
 import type { AccountTypeSource } from "../modules/clerk/options"
 import { RoleSyncErrorCodes, roleSyncError } from "./errors"
+import {
+  TaxIdValidationError,
+  normalizeTaxCountry,
+  normalizeTaxId,
+  type TaxIdFormatStatus,
+} from "./tax-id"
 import { isBlankText, textProblem } from "./text-input"
 
 export type AccountType = "individual" | "business"
@@ -7,17 +13,16 @@ export type AccountType = "individual" | "business"
 export type RoleClaims = {
   account_type: AccountType
   company_name: string | null
+  /** Canonical (DESIGN §11.1): compact, upper case, EU VAT with its prefix. */
   tax_id: string | null
+  /** ISO country of the tax ID, when known. */
+  tax_id_country: string | null
+  /** What validation says; null without a tax ID. */
+  tax_id_status: TaxIdFormatStatus | null
 }
 
-export const TAX_ID_MAX_LENGTH = 32
+export { TAX_ID_MAX_LENGTH } from "./tax-id"
 export const COMPANY_NAME_MAX_LENGTH = 255
-const TAX_ID_PATTERN = /^[A-Z0-9./-][A-Z0-9 ./-]*$/
-
-/** Trimmed, upper-case, inner runs of white space collapsed to one space. */
-export function normalizeTaxId(value: string): string {
-  return value.trim().replace(/\s+/g, " ").toUpperCase()
-}
 
 const invalid = (message: string) =>
   roleSyncError(RoleSyncErrorCodes.INVALID_METADATA, message)
@@ -53,7 +58,13 @@ export function parseRoleClaims(
   }
 
   if (account_type === "individual") {
-    return { account_type, company_name: null, tax_id: null }
+    return {
+      account_type,
+      company_name: null,
+      tax_id: null,
+      tax_id_country: null,
+      tax_id_status: null,
+    }
   }
 
   const companyKey = metadata.company !== undefined ? "company" : "companyName"
@@ -76,27 +87,41 @@ export function parseRoleClaims(
   }
 
   const taxKey = metadata.tax_id !== undefined ? "tax_id" : "taxId"
+  const countryKey = metadata.tax_country !== undefined ? "tax_country" : "taxCountry"
   const rawTax = metadata[taxKey]
-  let tax_id: string | null = null
-  if (rawTax !== undefined && rawTax !== null && rawTax !== "") {
-    if (typeof rawTax !== "string") {
-      throw invalid(`${field(taxKey)} must be a string`)
-    }
-    // Optional: blank means none; otherwise no control or bidi characters.
-    const taxProblem = isBlankText(rawTax) ? null : textProblem(rawTax)
-    if (taxProblem) {
-      throw invalid(`${field(taxKey)} ${taxProblem}`)
-    }
-    tax_id = isBlankText(rawTax) ? null : normalizeTaxId(rawTax) || null
-    if (
-      tax_id &&
-      (tax_id.length > TAX_ID_MAX_LENGTH || !TAX_ID_PATTERN.test(tax_id))
-    ) {
-      throw invalid(
-        `${field(taxKey)} must be at most ${TAX_ID_MAX_LENGTH} characters of A-Z, 0-9, space, "-", "." and "/"`
-      )
-    }
+  const none = { account_type, company_name, tax_id: null, tax_id_country: null, tax_id_status: null }
+  if (rawTax === undefined || rawTax === null || rawTax === "") {
+    return none
   }
-
-  return { account_type, company_name, tax_id }
+  if (typeof rawTax !== "string") {
+    throw invalid(`${field(taxKey)} must be a string`)
+  }
+  // Optional: blank means none; otherwise no control or bidi characters.
+  if (isBlankText(rawTax)) {
+    return none
+  }
+  const taxProblem = textProblem(rawTax)
+  if (taxProblem) {
+    throw invalid(`${field(taxKey)} ${taxProblem}`)
+  }
+  // DESIGN §11.2: the country comes from the VAT prefix, else from tax_country.
+  try {
+    const countryHint = normalizeTaxCountry(metadata[countryKey])
+    const normalized = normalizeTaxId(rawTax, { countryHint })
+    if (!normalized) {
+      return none
+    }
+    return {
+      account_type,
+      company_name,
+      tax_id: normalized.tax_id,
+      tax_id_country: normalized.tax_id_country,
+      tax_id_status: normalized.status,
+    }
+  } catch (e) {
+    if (e instanceof TaxIdValidationError) {
+      throw invalid(e.messageFor(field(e.field === "tax_id" ? taxKey : countryKey)))
+    }
+    throw e
+  }
 }

@@ -21,6 +21,16 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   },
   {
     methods: ["GET"],
+    matcher: "/admin/customers/:id/tax-id",
+    middlewares: [adminOnly],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/customers/:id/tax-id/check",
+    middlewares: [adminOnly],
+  },
+  {
+    methods: ["GET"],
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,

@@ -24,7 +24,9 @@ moduleIntegrationTestRunner<CustomerMetaModuleService>({
         clerk_user_id: "user_business",
         account_type: "business",
         company_name: "Acme GmbH",
-        tax_id: "DE 123",
+        tax_id: "DE136695976",
+        tax_id_country: "DE",
+        tax_id_status: "format_valid",
         ...overrides,
       })
 
@@ -55,12 +57,18 @@ moduleIntegrationTestRunner<CustomerMetaModuleService>({
       })
 
       it.each([
-        ["an individual with a company", { account_type: "individual", company_name: "Acme", tax_id: null }],
+        ["an individual with a company", { account_type: "individual", company_name: "Acme", tax_id: null, tax_id_country: null, tax_id_status: null }],
         ["a business without a company", { company_name: null }],
         ["a business with an empty company", { company_name: "" }],
-        ["a verified individual", { account_type: "individual", company_name: null, tax_id: null, is_verified: true }],
+        ["a verified individual", { account_type: "individual", company_name: null, tax_id: null, tax_id_country: null, tax_id_status: null, is_verified: true }],
         ["a lower-case tax ID", { tax_id: "de123" }],
+        ["a tax ID that is not canonical (spaces)", { tax_id: "DE 123" }],
+        ["a tax ID that is not canonical (dashes)", { tax_id: "FR-222" }],
         ["a tax ID over 32 characters", { tax_id: "A".repeat(33) }],
+        ["a tax ID without a status", { tax_id_status: null }],
+        ["a status without a tax ID", { tax_id: null, tax_id_country: null }],
+        ["an unknown tax ID status", { tax_id_status: "maybe" }],
+        ["a tax ID country that is no ISO code", { tax_id_country: "DEU" }],
         ["an unknown account type", { account_type: "admin" }],
       ])("the database refuses %s", async (_name, overrides) => {
         await expect(business(overrides)).rejects.toThrow()

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { TAX_ID_STATUSES } from "../../../utils/tax-id/types"
 
 import { ACCOUNT_TYPES } from "../../../types/account"
 import { COMPANY_ROLES } from "../../../types/company"
@@ -10,7 +11,19 @@ const CustomerMeta = model
     clerk_user_id: model.text(),
     account_type: model.enum([...ACCOUNT_TYPES]).default("individual"),
     company_name: model.text().searchable().nullable(),
+    // Canonical (DESIGN §11.1): compact, upper case, EU VAT with its prefix.
     tax_id: model.text().searchable().nullable(),
+    // ISO 3166-1 alpha-2 of the tax ID's country, when known (GR for EL…).
+    tax_id_country: model.text().nullable(),
+    // Validation and VIES state of tax_id; null exactly when tax_id is null.
+    tax_id_status: model.enum([...TAX_ID_STATUSES]).nullable(),
+    // When VIES last gave a definite answer (valid/invalid) for tax_id.
+    tax_id_checked_at: model.dateTime().nullable(),
+    // The tax_id_check (module roleSyncTaxIdCheck) holding the evidence for
+    // tax_id; a late answer of any other check is not applied.
+    tax_id_check_id: model.text().nullable(),
+    // VIES said invalid while the business was verified: the admin decides.
+    tax_id_flagged_at: model.dateTime().nullable(),
     is_verified: model.boolean().default(false),
     verified_at: model.dateTime().nullable(),
     verified_by: model.text().nullable(),
@@ -50,6 +63,11 @@ const CustomerMeta = model
       on: ["account_type", "is_verified"],
       where: "deleted_at IS NULL",
     },
+    {
+      name: "IDX_customer_meta_account_type_tax_id_status",
+      on: ["account_type", "tax_id_status"],
+      where: "deleted_at IS NULL",
+    },
   ])
   // The database refuses states the rules forbid, whoever writes them.
   .checks([
@@ -74,9 +92,20 @@ const CustomerMeta = model
         `(${columns.active_company_id} IS NULL) = (${columns.active_company_role} IS NULL) AND (${columns.active_company_id} IS NOT NULL OR ${columns.active_company_verified} = false)`,
     },
     {
-      name: "CHK_customer_meta_tax_id_format",
+      // Canonical form only (src/utils/tax-id): no spaces, dots or dashes.
+      name: "CHK_customer_meta_tax_id_canonical",
       expression: (columns) =>
-        `${columns.tax_id} IS NULL OR ${columns.tax_id} ~ '^[A-Z0-9./-][A-Z0-9 ./-]{0,31}$'`,
+        `${columns.tax_id} IS NULL OR ${columns.tax_id} ~ '^[A-Z0-9][A-Z0-9/]{0,31}$'`,
+    },
+    {
+      name: "CHK_customer_meta_tax_id_status_with_tax_id",
+      expression: (columns) =>
+        `(${columns.tax_id} IS NULL) = (${columns.tax_id_status} IS NULL)`,
+    },
+    {
+      name: "CHK_customer_meta_tax_id_country_iso",
+      expression: (columns) =>
+        `${columns.tax_id_country} IS NULL OR (${columns.tax_id} IS NOT NULL AND ${columns.tax_id_country} ~ '^[A-Z]{2}$')`,
     },
   ])
 

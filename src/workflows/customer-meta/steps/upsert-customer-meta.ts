@@ -21,6 +21,8 @@ export type UpsertCustomerMetaStepOutput = {
   verification_reset: boolean
   /** The data is older than what was already applied (a late webhook). */
   stale: boolean
+  /** A tax ID was set or changed (canonical forms compared): VIES may check it. */
+  tax_id_changed: boolean
 }
 
 type Compensation =
@@ -29,6 +31,53 @@ type Compensation =
   | null
 
 const ROLE_FIELDS = ["account_type", "company_name", "tax_id"] as const
+
+// Statuses only a VIES check sets: an unchanged number keeps them.
+const VIES_STATUSES = new Set(["pending", "valid", "invalid"])
+
+/**
+ * What the tax columns become. Rule 5.3 compares canonical forms, so a
+ * number that is the same once canonical is no change: it keeps its VIES
+ * state and may only gain a country (from tax_country) or a status from
+ * today's validation. A new or different number (or the same digits
+ * claimed for another country) starts over: no check, no flag.
+ */
+function taxIdUpdate(existing: CustomerMetaDTO, claims: RoleClaims) {
+  const sameNumber = (existing.tax_id ?? null) === (claims.tax_id ?? null)
+  const countryConflict =
+    sameNumber &&
+    !!existing.tax_id_country &&
+    !!claims.tax_id_country &&
+    existing.tax_id_country !== claims.tax_id_country &&
+    existing.tax_id_status !== "format_invalid"
+  if (!sameNumber || countryConflict) {
+    return {
+      changed: true,
+      data: {
+        tax_id_country: claims.tax_id_country,
+        tax_id_status: claims.tax_id_status,
+        tax_id_checked_at: null,
+        tax_id_check_id: null,
+        tax_id_flagged_at: null,
+      },
+    }
+  }
+  if (!claims.tax_id) {
+    return { changed: false, data: {} }
+  }
+  const data: Record<string, unknown> = {}
+  const country = claims.tax_id_country ?? existing.tax_id_country
+  if (country !== existing.tax_id_country) {
+    data.tax_id_country = country
+  }
+  if (
+    !VIES_STATUSES.has(existing.tax_id_status ?? "") &&
+    claims.tax_id_status !== existing.tax_id_status
+  ) {
+    data.tax_id_status = claims.tax_id_status
+  }
+  return { changed: false, data }
+}
 
 /**
  * Creates or updates the customer's role from the Clerk claims. Unchanged
@@ -62,6 +111,7 @@ export const upsertCustomerMetaStep = createStep(
           changed: true,
           verification_reset: false,
           stale: false,
+          tax_id_changed: !!input.claims.tax_id,
         },
         { action: "delete", id: created.id }
       )
@@ -78,18 +128,23 @@ export const upsertCustomerMetaStep = createStep(
           changed: false,
           verification_reset: false,
           stale: true,
+          tax_id_changed: false,
         },
         null
       )
     }
 
-    const roleChanged = ROLE_FIELDS.some(
-      (field) => (existing[field] ?? null) !== (input.claims[field] ?? null)
-    )
+    const tax = taxIdUpdate(existing, input.claims)
+    const roleChanged =
+      tax.changed ||
+      ROLE_FIELDS.some(
+        (field) => (existing[field] ?? null) !== (input.claims[field] ?? null)
+      )
     // The customer it was bound to was deleted: the role moves to the new one.
     const bindingChanged = existing.customer_id !== input.customer_id
+    const taxEnriched = Object.keys(tax.data).length > 0 && !tax.changed
 
-    if (!roleChanged && !bindingChanged) {
+    if (!roleChanged && !bindingChanged && !taxEnriched) {
       // Newer data with the same role still moves the watermark (and only
       // it), else an older delivery arriving later could roll the role back.
       // Monotonic and true whatever happens next: nothing to compensate.
@@ -103,16 +158,19 @@ export const upsertCustomerMetaStep = createStep(
           changed: false,
           verification_reset: false,
           stale: false,
+          tax_id_changed: false,
         },
         null
       )
     }
 
     const verificationReset = roleChanged && existing.is_verified
+    const { tax_id_country: _country, tax_id_status: _status, ...roleClaims } = input.claims
     const updated = (await service.updateCustomerMetas({
       id: existing.id,
       customer_id: input.customer_id,
-      ...input.claims,
+      ...roleClaims,
+      ...tax.data,
       ...(incomingAt ? { clerk_updated_at: incomingAt } : {}),
       ...(verificationReset || input.claims.account_type !== "business"
         ? { is_verified: false, verified_at: null, verified_by: null }
@@ -126,6 +184,7 @@ export const upsertCustomerMetaStep = createStep(
         changed: true,
         verification_reset: verificationReset,
         stale: false,
+        tax_id_changed: tax.changed && !!input.claims.tax_id,
       },
       { action: "restore", previous: existing }
     )
@@ -151,6 +210,11 @@ export const upsertCustomerMetaStep = createStep(
       account_type: previous.account_type,
       company_name: previous.company_name,
       tax_id: previous.tax_id,
+      tax_id_country: previous.tax_id_country ?? null,
+      tax_id_status: previous.tax_id_status ?? null,
+      tax_id_checked_at: (previous.tax_id_checked_at ?? null) as Date | null,
+      tax_id_check_id: previous.tax_id_check_id ?? null,
+      tax_id_flagged_at: (previous.tax_id_flagged_at ?? null) as Date | null,
       is_verified: previous.is_verified,
       verified_at: previous.verified_at as Date | null,
       verified_by: previous.verified_by,

@@ -27,10 +27,17 @@ export const validateRoleClaimsStep = createStep(
         input.clerk_user,
         input.account_type_source
       )
-      return new StepResponse(claims)
+      return new StepResponse<RoleClaims>(claims)
     } catch (e) {
       if (input.is_company_member && isRoleSyncError(e, RoleSyncErrorCodes.INVALID_METADATA)) {
-        return new StepResponse<RoleClaims>({ account_type: "individual", company_name: null, tax_id: null })
+        const none: RoleClaims = {
+          account_type: "individual",
+          company_name: null,
+          tax_id: null,
+          tax_id_country: null,
+          tax_id_status: null,
+        }
+        return new StepResponse(none)
       }
       throw e
     }

@@ -311,6 +311,17 @@ export const syncCustomerRoleWorkflow = createWorkflow(
       }).config({ name: "role-sync-emit-unverified" })
     )
 
+    // DESIGN §11.3: VIES is asked in the background, from this event.
+    when({ upserted }, ({ upserted }) => upserted.tax_id_changed).then(() =>
+      emitEventStep({
+        eventName: RoleSyncEvents.CUSTOMER_META_TAX_ID_CHANGED,
+        data: transform({ upserted }, ({ upserted }) => ({
+          id: upserted.customer_meta.id,
+          customer_id: upserted.customer_meta.customer_id,
+        })),
+      }).config({ name: "role-sync-emit-tax-id-changed" })
+    )
+
     const customerRoleSynced = createHook("customerRoleSynced", {
       customer_id: customerId,
       customer_meta: finalMeta,
