@@ -18,7 +18,9 @@
 // Env: CHROME_PATH (default /usr/bin/chromium), E2E_PORT (first port tried,
 // default 9300), E2E_PG_PORT (5432), E2E_DB_NAME (medusa_role_sync_e2e),
 // E2E_REUSE_BUILD=1 (skip snapshot + build when .e2e/app is built),
-// E2E_KEEP_DB=1 (keep the database for inspection), E2E_REQUIRE_QUOTES=1
+// E2E_KEEP_DB=1 (keep the database for inspection), E2E_DROP_EXISTING_DB=1
+// (replace an existing E2E_DB_NAME database this test did not create; without
+// it such a database is left alone and the run stops), E2E_REQUIRE_QUOTES=1
 // (fail instead of skipping when the quote routes are missing).
 import crypto from "node:crypto"
 import fs from "node:fs"
@@ -145,7 +147,7 @@ async function main() {
 
   // --- Fresh database, migrations, demo seed ---
   await phase("migrate", async () => {
-    await recreateDatabase(pg, PG, DB_NAME)
+    await recreateDatabase(pg, PG, DB_NAME, { dropExisting: process.env.E2E_DROP_EXISTING_DB === "1" })
     if (process.env.E2E_KEEP_DB !== "1") cleanups.push(() => dropDatabase(pg, PG, DB_NAME))
     await runToCompletion("medusa db:migrate", MEDUSA_BIN, ["db:migrate", "--execute-safe-links"], {
       cwd: paths.serverDir,

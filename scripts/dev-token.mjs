@@ -1,40 +1,48 @@
 #!/usr/bin/env node
-// `npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email x] [--run]`
+// `npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email x] [--run [--verify]]`
 // `npm run dev:token -- --individual [--email x] [--run]`
 // `npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]`
 //
 // Needs a running `npm run dev` in stand-in mode. Creates (or reuses, by
 // email) a demo user in the local Clerk stand-in, signs a Clerk-shaped
 // session token for it with the dev key, and prints curl commands for the
-// sign-in flow. `--company` also makes the user a member of the Clerk
-// organization of that name (created on first use, shared by every
-// `--company` run with the same name), through the Backend API routes the
-// stand-in serves as Clerk does. `--run` performs the flow itself and prints
-// every response.
+// sign-in flow. `--run` performs the flow itself, prints every response and
+// then the price of a demo product in a guest cart and in this customer's
+// cart; `--verify` first verifies the business as the dev admin would in the
+// Medusa admin, so its cart shows the "Verified businesses" price list.
+// `--company` makes the user a member of the Clerk organization of that name
+// (created on first use, shared by every run with the same name) and prints
+// the team flow: the company, a quote, the store admin's price, the company
+// admin's acceptance, the company's verification.
+// The user handling is shared with the package's `dev-clerk token` command
+// (dev/clerk-dev.mjs).
 import { execFileSync } from "node:child_process"
 import { parseArgs } from "node:util"
 import { PATHS, readJson, refuseInProduction, rel } from "./lib/dev-env.mjs"
-import { loadOrCreateDevClerk, signDevSessionToken } from "./lib/clerk-dev.mjs"
+import { demoUserSpec, ensureDemoUser, loadOrCreateDevClerk, mintDemoToken, standInClient } from "./lib/clerk-dev.mjs"
 import { probePort } from "./lib/postgres.mjs"
 
 refuseInProduction("npm run dev:token")
 
 const USAGE = `Usage:
-  npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email buyer@acme.test] [--run]
+  npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email buyer@acme.test] [--run [--verify]]
   npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]
   npm run dev:token -- --individual [--email jane@example.test] [--run]
 
 Options:
   --business <company>  business account with this company name (a sole trader)
   --tax-id <id>         tax ID for the business (optional)
-  --company <name>      member of the Clerk organization <name> (a company; created on first use)
+  --company <name>      a member of the Clerk organization <name> (a company; created on first use)
   --role <role>         the member's store role: admin (Clerk org:admin), buyer (org:member)
                         or member (org:viewer, which the plugin maps to member)
   --individual          individual account
   --email <address>     demo user's email (default derived from the company, or individual@example.test)
   --first-name, --last-name
   --ttl <minutes>       token lifetime (default 10)
-  --run                 run the whole flow against Medusa and print each response
+  --run                 run the whole flow against Medusa, print each response and the cart prices
+  --verify              with --run and --business: verify the business as the dev admin first
+                        (what the Verify button in the admin does), so it gets the business prices
+  --sku <sku>           the demo product priced by --run (default BOLT-M8-100)
 `
 
 const fail = (message) => {
@@ -56,6 +64,8 @@ try {
       "last-name": { type: "string" },
       ttl: { type: "string", default: "10" },
       run: { type: "boolean", default: false },
+      verify: { type: "boolean", default: false },
+      sku: { type: "string", default: "BOLT-M8-100" },
       help: { type: "boolean", short: "h", default: false },
     },
   }))
@@ -66,17 +76,22 @@ if (args.help) {
   console.log(USAGE)
   process.exit(0)
 }
-// Store role → Clerk organization role key (DESIGN §10 rule 1: org:admin is
-// admin, org:member is buyer, anything else member unless mapped).
-const CLERK_ROLES = { admin: "org:admin", buyer: "org:member", member: "org:viewer" }
-if ([!!args.business, !!args.company, args.individual].filter(Boolean).length !== 1) {
-  fail(`pass exactly one of --business "<company>", --company "<name>" --role <role> or --individual\n\n${USAGE}`)
+let spec
+try {
+  spec = demoUserSpec({
+    individual: args.individual,
+    business: args.business,
+    taxId: args["tax-id"],
+    company: args.company,
+    role: args.role,
+    email: args.email,
+    firstName: args["first-name"],
+    lastName: args["last-name"],
+  })
+} catch (err) {
+  fail(`${err.message}\n\n${USAGE}`)
 }
-if (args.individual && args["tax-id"]) fail("--tax-id only applies to --business")
-if (args.company && args["tax-id"]) fail("--tax-id does not apply to --company: a company admin sets the company's tax data (POST /store/companies/me)")
-if (args.company && !CLERK_ROLES[args.role]) fail(`--company needs --role admin, buyer or member\n\n${USAGE}`)
-if (args.role && !args.company) fail("--role only applies to --company")
-if (args.company !== undefined && !args.company.trim()) fail("--company needs a name")
+if (args.verify && !(args.run && args.business)) fail("--verify goes with --run and --business")
 const ttlMinutes = Number(args.ttl)
 if (!(ttlMinutes > 0 && ttlMinutes <= 24 * 60)) fail("--ttl must be a number of minutes between 1 and 1440")
 
@@ -98,52 +113,25 @@ const devClerk = loadOrCreateDevClerk({ create: false })
 if (!devClerk) fail(`${rel(PATHS.clerkKeys)} is missing. ${startFirst}`)
 
 // --- Create or reuse the demo user in the stand-in ---
-const accountType = args.business ? "business" : "individual"
-const company = args.business?.trim()
-const organizationName = args.company?.trim()
-const email = (
-  args.email ??
-  (organizationName
-    ? `${args.role}.${slug(organizationName)}@example.test`
-    : company
-      ? `${slug(company)}@example.test`
-      : "individual@example.test")
-).toLowerCase()
-// A company member declares nothing: the membership makes it a business.
-const unsafeMetadata =
-  accountType === "business"
-    ? { accountType, company, tax_id: args["tax-id"] ?? null }
-    : // null clears what an earlier --business run left on a reused user
-      { accountType, company: null, tax_id: null }
-
-const [existing] = await clerkApi("GET", `/v1/users?email_address=${encodeURIComponent(email)}`)
+const email = spec.email
 let user
-if (existing) {
-  user = await clerkApi("PATCH", `/v1/users/${existing.id}/metadata`, { unsafe_metadata: unsafeMetadata })
-  console.log(`Reusing stand-in user ${user.id} <${email}> (unsafe_metadata updated).`)
-} else {
-  const [first, ...rest] = (company ?? "Jane Doe").split(/\s+/)
-  const roleName = args.role ? args.role[0].toUpperCase() + args.role.slice(1) : "Buyer"
-  user = await clerkApi("POST", "/v1/users", {
-    email_address: [email],
-    first_name: args["first-name"] ?? (company || organizationName ? "Demo" : first),
-    last_name: args["last-name"] ?? (organizationName ? roleName : company ? "Buyer" : rest.join(" ") || "Doe"),
-    unsafe_metadata: unsafeMetadata,
-  })
-  console.log(`Created stand-in user ${user.id} <${email}>.`)
+let organization
+try {
+  const result = await ensureDemoUser(standInClient({ url: state.clerk.standInUrl, secretKey: devClerk.secretKey }), spec)
+  user = result.user
+  organization = result.organization
+  console.log(`${result.created ? "Created" : "Reusing"} stand-in user ${user.id} <${email}>${result.created ? "" : " (unsafe_metadata updated)"}.`)
+  if (organization) {
+    console.log(`Member of the stand-in organization ${organization.id} "${organization.name}" as ${organization.role} (store role ${args.role}).`)
+  }
+} catch (err) {
+  fail(err.unreachable ? `${err.message}. ${startFirst}` : err.message)
 }
 console.log(`unsafe_metadata: ${JSON.stringify(user.unsafe_metadata)}`)
 
-let organization
-if (organizationName) {
-  organization = await ensureMembership(organizationName, CLERK_ROLES[args.role])
-}
-
 // --- Sign the session token (what Clerk's getToken() returns in a browser) ---
 const azp = state.clerk.authorizedParties[0]
-const now = Math.floor(Date.now() / 1000)
-const token = signDevSessionToken(devClerk, { sub: user.id, azp, iat: now - 1, nbf: now - 1, exp: now + ttlMinutes * 60 })
-const expiresAt = new Date((now + ttlMinutes * 60) * 1000)
+const { token, expiresAt } = mintDemoToken(devClerk, { userId: user.id, azp, organization, ttlSeconds: ttlMinutes * 60 })
 
 const B = state.backendUrl
 const PK = state.publishableKey
@@ -188,82 +176,18 @@ curl -sS -X POST "$MEDUSA/store/customers/sync-role" \\
 TOKEN=$(curl -sS -X POST "$MEDUSA/auth/token/refresh" -H "authorization: Bearer $TOKEN" | ${pick}); echo "$TOKEN"
 
 # 4. The customer with its role, on Medusa's own route
-curl -sS "$MEDUSA/store/customers/me?fields=*customer_meta" \\
+curl -sS "$MEDUSA/store/customers/me?fields=%2B*customer_meta" \\
   -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
 ${organization ? companyCurls(pretty) : ""}
 # Or let this script run the flow:  npm run dev:token -- ${process.argv.slice(2).map(shellQuote).join(" ")} --run
 `)
 }
 
-/** The team flow for a company member: the company, a quote, the admin's price, acceptance. */
-function companyCurls(pretty) {
-  const node = (expr) => `node -pe '${expr}'`
-  const admin = readJson(PATHS.admin)
-  const sku = state.skus?.[0] ?? "BOLT-M8"
-  return `
-# --- Company "${organization.name}" (${organization.id}), role ${args.role} ---
-# The step-2 answer holds "company" (your active company and role) and "companies".
-# With several organizations, choose the active one:
-#   curl -sS -X POST "$MEDUSA/store/customers/sync-role" -H "authorization: Bearer $TOKEN" \\
-#     -H "x-publishable-api-key: $PK" -H 'content-type: application/json' -d '{"organization_id":"${organization.id}"}'
-
-# 5. The company: members, roles, verification, what your role allows
-curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
-
-# 6. (admin or buyer) Ask for a quote for 500 x ${sku}; every member of the company sees it
-VARIANT=$(curl -sS "$MEDUSA/store/products?fields=variants.id,variants.sku&limit=100" -H "x-publishable-api-key: $PK" \\
-  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).products.flatMap(p=>p.variants).find(v=>v.sku==="${sku}").id`)})
-QUOTE=$(curl -sS -X POST "$MEDUSA/store/quotes/request" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" \\
-  -H 'content-type: application/json' -d "{\\"items\\":[{\\"variant_id\\":\\"$VARIANT\\",\\"quantity\\":500}]}" \\
-  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).quote.id`)}); echo "$QUOTE"
-curl -sS "$MEDUSA/store/quotes" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
-
-# 7. The store's admin prices it (admin login ${admin?.email ?? "from npm run dev"})
-ADMIN=$(curl -sS -X POST "$MEDUSA/auth/user/emailpass" -H 'content-type: application/json' \\
-  -d '{"email":"${admin?.email ?? "admin@example.test"}","password":"${admin?.password ?? "<password>"}"}' | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).token`)})
-ITEMS=$(curl -sS "$MEDUSA/admin/quotes/$QUOTE" -H "authorization: Bearer $ADMIN" \\
-  | ${node(`JSON.stringify(JSON.parse(require("fs").readFileSync(0,"utf8")).quote.items.map(i=>({id:i.id,unit_price:0.25})))`)})
-curl -sS -X POST "$MEDUSA/admin/quotes/$QUOTE/respond" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' \\
-  -d "{\\"items\\":$ITEMS,\\"expires_at\\":\\"$(node -pe 'new Date(Date.now()+7*864e5).toISOString()')\\"}"${pretty}
-
-# 8. (company admin only) Accept: the answer holds your cart with the quoted prices. A buyer gets 403.
-curl -sS -X POST "$MEDUSA/store/quotes/$QUOTE/accept" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
-
-# 9. The store's admin verifies the company (members then get its customer group's prices)
-COMPANY=$(curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).company.id`)})
-curl -sS -X POST "$MEDUSA/admin/companies/$COMPANY/verify" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{}'${pretty}
-`
-}
-
-/**
- * Makes the user a member of the organization named \`name\` with a Clerk
- * role, through the Backend API routes @clerk/backend calls
- * (GET/POST /v1/organizations, POST and PATCH
- * /v1/organizations/{id}/memberships[/{user_id}]).
- */
-async function ensureMembership(name, clerkRole) {
-  const found = await clerkApi("GET", `/v1/organizations?query=${encodeURIComponent(name)}&limit=100`)
-  let org = (found.data ?? []).find((o) => o.name === name)
-  if (!org) {
-    org = await clerkApi("POST", "/v1/organizations", { name })
-    console.log(`Created stand-in organization ${org.id} "${name}".`)
-  } else {
-    console.log(`Reusing stand-in organization ${org.id} "${name}".`)
-  }
-  const members = await clerkApi("GET", `/v1/organizations/${org.id}/memberships?limit=500`)
-  const existing = (members.data ?? []).find((m) => m.public_user_data?.user_id === user.id)
-  const membership = existing
-    ? await clerkApi("PATCH", `/v1/organizations/${org.id}/memberships/${user.id}`, { role: clerkRole })
-    : await clerkApi("POST", `/v1/organizations/${org.id}/memberships`, { user_id: user.id, role: clerkRole })
-  console.log(`Membership ${membership.id}: ${user.id} is ${clerkRole} of "${name}" (store role ${args.role}).`)
-  return org
-}
-
 async function runFlow() {
   console.log(`\nRunning the flow against ${B} (Clerk token for ${user.id}, expires ${expiresAt.toISOString()})`)
   // medusa develop restarts on every file change under src/: wait for it.
   if (!(await waitForHealth(60_000))) fail(`${B}/health did not answer 200 within 60 s. Is "npm run dev" still running?`)
-  const step = async (label, method, path, { bearer, body, publishable } = {}) => {
+  const step = async (label, method, path, { bearer, body, publishable, quiet } = {}) => {
     const headers = { "content-type": "application/json" }
     if (bearer) headers.authorization = `Bearer ${bearer}`
     if (publishable) headers["x-publishable-api-key"] = PK
@@ -279,7 +203,7 @@ async function runFlow() {
       json = JSON.parse(text)
     } catch {}
     console.log(`\n${label}\n${method} ${path} -> ${res.status}`)
-    console.log(json ? JSON.stringify(json, null, 2) : text.slice(0, 500))
+    if (!quiet || !res.ok) console.log(json ? JSON.stringify(json, null, 2) : text.slice(0, 500))
     if (!res.ok) fail(`${method} ${path} answered ${res.status}; stopping here.`)
     return json
   }
@@ -293,11 +217,96 @@ async function runFlow() {
   } else {
     console.log(`\n3. created: false, the token already names the customer; no refresh needed`)
   }
-  await step("4. The customer with its role", "GET", "/store/customers/me?fields=*customer_meta", { bearer: medusaToken, publishable: true })
+  await step("4. The customer with its role", "GET", "/store/customers/me?fields=%2B*customer_meta", { bearer: medusaToken, publishable: true })
   if (organization) {
-    await step("5. The company", "GET", "/store/companies/me", { bearer: medusaToken, publishable: true })
+    await step("5. The company (members, roles, what this role allows)", "GET", "/store/companies/me", { bearer: medusaToken, publishable: true })
   }
+
+  if (args.verify) {
+    const admin = readJson(PATHS.admin) ?? {}
+    const email = process.env.DEV_ADMIN_EMAIL || admin.email
+    const password = process.env.DEV_ADMIN_PASSWORD || admin.password
+    if (!email || !password) fail(`no dev admin login in ${rel(PATHS.admin)} (or DEV_ADMIN_EMAIL/DEV_ADMIN_PASSWORD) to verify with`)
+    const login = await step(`5. The admin (${email}) signs in`, "POST", "/auth/user/emailpass", { body: { email, password }, quiet: true })
+    await step("6. The admin verifies the business (the Verify button on the customer page)", "POST", "/admin/customers/verify", {
+      bearer: login.token,
+      body: { customer_id: sync.customer.id },
+    })
+  }
+
+  await showPrices(medusaToken, step)
   console.log(`\nMedusa token (customer ${sync.customer?.id}):\n${medusaToken}\n`)
+}
+
+/**
+ * The point of verification: one unit of a demo product in a guest cart (the
+ * list price every individual pays) and in this customer's cart (the
+ * "Verified businesses" price list applies once an admin verified it).
+ */
+async function showPrices(medusaToken, step) {
+  const products = await step(`Prices: the demo product ${args.sku}`, "GET", `/store/products?fields=id,title,*variants&limit=100`, { publishable: true, quiet: true })
+  const found = products.products.flatMap((p) => (p.variants ?? []).map((v) => ({ ...v, product: p.title }))).find((v) => v.sku === args.sku)
+  if (!found) fail(`no variant with SKU ${args.sku} in the store (the demo seed creates BOLT-M8-100, NUT-M8-100, ...)`)
+  const cartBody = { region_id: state.regionId, items: [{ variant_id: found.id, quantity: 1 }] }
+  const guest = await step("A guest cart (an individual pays the same)", "POST", "/store/carts", { publishable: true, body: cartBody, quiet: true })
+  const own = await step("This customer's cart", "POST", "/store/carts", { bearer: medusaToken, publishable: true, body: cartBody, quiet: true })
+  const me = await step("The role", "GET", "/store/customers/me?fields=%2B*customer_meta", { bearer: medusaToken, publishable: true, quiet: true })
+  const meta = me.customer?.customer_meta
+  const listPrice = guest.cart.items[0].unit_price
+  const ownPrice = own.cart.items[0].unit_price
+  const who = meta?.account_type === "business" ? `${meta.company_name ?? "business"}, ${meta.is_verified ? "verified" : "NOT verified"}` : meta?.account_type ?? "no role"
+  const eur = (n) => `${n.toFixed(2)} ${guest.cart.currency_code?.toUpperCase() ?? ""}`.trim()
+  console.log(`
+Price of one "${found.product}, ${found.title}" (${args.sku}):
+  guest or individual cart:  ${eur(listPrice)}
+  this customer's cart:      ${eur(ownPrice)}   (${who})`)
+  if (ownPrice < listPrice) {
+    console.log(`  -> ${eur(listPrice - ownPrice)} less: the "Business prices" price list on the "Verified businesses" group.`)
+  } else if (meta?.account_type === "business" && !meta.is_verified) {
+    console.log(`  -> the same price: a business is trusted only once an admin verifies it.
+     Verify it in the admin (Customers -> the customer -> Verify), or run:
+     npm run dev:token -- --business ${shellQuote(args.business)} --run --verify`)
+  }
+}
+
+/** The team flow for a company member: the company, a quote, the admin's price, acceptance, verification. */
+function companyCurls(pretty) {
+  const node = (expr) => `node -pe '${expr}'`
+  const admin = readJson(PATHS.admin)
+  const sku = args.sku
+  return `
+# --- Company "${organization.name}" (${organization.id}), role ${args.role} ---
+# The step-2 answer holds "company" (your active company and role) and "companies".
+# With several organizations, choose the active one:
+#   curl -sS -X POST "$MEDUSA/store/customers/sync-role" -H "authorization: Bearer $TOKEN" \\
+#     -H "x-publishable-api-key: $PK" -H 'content-type: application/json' -d '{"organization_id":"${organization.id}"}'
+
+# 5. The company: members, roles, verification, what your role allows
+curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 6. (admin or buyer) Ask for a quote for 50 x ${sku}; every member of the company sees it
+VARIANT=$(curl -sS "$MEDUSA/store/products?fields=variants.id,variants.sku&limit=100" -H "x-publishable-api-key: $PK" \\
+  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).products.flatMap(p=>p.variants).find(v=>v.sku==="${sku}").id`)})
+QUOTE=$(curl -sS -X POST "$MEDUSA/store/quotes/request" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" \\
+  -H 'content-type: application/json' -d "{\\"items\\":[{\\"variant_id\\":\\"$VARIANT\\",\\"quantity\\":50}]}" \\
+  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).quote.id`)}); echo "$QUOTE"
+curl -sS "$MEDUSA/store/quotes" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 7. The store's admin prices it (admin login ${admin?.email ?? "from npm run dev"})
+ADMIN=$(curl -sS -X POST "$MEDUSA/auth/user/emailpass" -H 'content-type: application/json' \\
+  -d '{"email":"${admin?.email ?? "admin@example.test"}","password":"${admin?.password ?? "<password>"}"}' | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).token`)})
+ITEMS=$(curl -sS "$MEDUSA/admin/quotes/$QUOTE" -H "authorization: Bearer $ADMIN" \\
+  | ${node(`JSON.stringify(JSON.parse(require("fs").readFileSync(0,"utf8")).quote.items.map(i=>({id:i.id,unit_price:19.5})))`)})
+curl -sS -X POST "$MEDUSA/admin/quotes/$QUOTE/respond" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' \\
+  -d "{\\"items\\":$ITEMS,\\"expires_at\\":\\"$(node -pe 'new Date(Date.now()+7*864e5).toISOString()')\\"}"${pretty}
+
+# 8. (company admin only) Accept: the answer holds your cart with the quoted prices. A buyer gets 403.
+curl -sS -X POST "$MEDUSA/store/quotes/$QUOTE/accept" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 9. The store's admin verifies the company: its members then get prices of a price list on the company's group
+COMPANY=$(curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).company.id`)})
+curl -sS -X POST "$MEDUSA/admin/companies/$COMPANY/verify" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{}'${pretty}
+`
 }
 
 async function waitForHealth(timeoutMs) {
@@ -315,24 +324,6 @@ async function waitForHealth(timeoutMs) {
   return false
 }
 
-/** Calls the stand-in's Backend API with the dev secret key. */
-async function clerkApi(method, path, body) {
-  let res
-  try {
-    res = await fetch(`${state.clerk.standInUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${devClerk.secretKey}`, "content-type": "application/json" },
-      body: body ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(5000),
-    })
-  } catch (err) {
-    fail(`The Clerk stand-in at ${state.clerk.standInUrl} did not answer (${err.message}). ${startFirst}`)
-  }
-  const json = await res.json().catch(() => undefined)
-  if (!res.ok) fail(`Clerk stand-in ${method} ${path} -> ${res.status}: ${JSON.stringify(json)}`)
-  return json
-}
-
 function isAlive(pid) {
   try {
     process.kill(pid, 0)
@@ -340,10 +331,6 @@ function isAlive(pid) {
   } catch (err) {
     return err.code === "EPERM"
   }
-}
-
-function slug(text) {
-  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "business"
 }
 
 function shellQuote(s) {

@@ -9,7 +9,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { ensureDatabase, ensurePostgres, probePort } from "./lib/postgres.mjs"
 import { DEV_DIR, PATHS, ROOT, loadDotEnv, readJson, refuseInProduction, rel, writeJson } from "./lib/dev-env.mjs"
-import { DEFAULT_STAND_IN_PORT, loadOrCreateDevClerk, startDevStandIn } from "./lib/clerk-dev.mjs"
+import { DEFAULT_STAND_IN_PORT, devClerkEnv, loadOrCreateDevClerk, startDevStandIn } from "./lib/clerk-dev.mjs"
 import { DEFAULT_VIES_STAND_IN_PORT, DEV_VIES_RETRY_BASE_MS, startDevViesStandIn } from "./lib/vies-dev.mjs"
 
 refuseInProduction("npm run dev")
@@ -181,11 +181,8 @@ async function setUpClerk() {
     mode: "stand-in",
     standInUrl: server.url,
     env: {
-      CLERK_SECRET_KEY: devClerk.secretKey,
-      CLERK_JWT_KEY: devClerk.publicKeyPem,
-      CLERK_API_URL: server.url,
-      CLERK_ISSUER: devClerk.issuer,
-      CLERK_AUTHORIZED_PARTIES: parties,
+      // The same lines `npx medusa-plugin-role-sync dev-clerk` prints for a host app.
+      ...Object.fromEntries(devClerkEnv(devClerk, { apiUrl: server.url, authorizedParties: parties })),
       CLERK_WEBHOOK_SIGNING_SECRET: process.env.CLERK_WEBHOOK_SIGNING_SECRET || devClerk.webhookSecret,
     },
   }

@@ -8,6 +8,11 @@
  * Env (set by scripts/dev.mjs):
  *   SEED_ADMIN_EMAIL, SEED_ADMIN_PASSWORD  admin login to create if missing
  *   SEED_OUTPUT_FILE                       where to write the facts (JSON)
+ *   ROLE_SYNC_BUSINESS_GROUP_NAME          the plugin's businessGroupName, if changed
+ *
+ * What the demo is for: the "Verified businesses" customer group gets a
+ * price list, so once an admin verifies a business its carts are priced
+ * lower than an individual's, by Medusa's own pricing.
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -28,6 +33,9 @@ import {
   createStockLocationsWorkflow,
   createTaxRegionsWorkflow,
   createApiKeysWorkflow,
+  createCustomerGroupsWorkflow,
+  createPriceListPricesWorkflow,
+  createPriceListsWorkflow,
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
@@ -41,17 +49,23 @@ const FULFILLMENT_SET_NAME = "Demo Warehouse shipping"
 const SHIPPING_OPTION_NAME = "Standard Shipping"
 const API_KEY_TITLE = "Demo Storefront"
 const STOCK_PER_VARIANT = 10_000
+// The plugin's default businessGroupName; the dev app passes
+// ROLE_SYNC_BUSINESS_GROUP_NAME to the plugin when it is set.
+const BUSINESS_GROUP_NAME = process.env.ROLE_SYNC_BUSINESS_GROUP_NAME || "Verified businesses"
+const BUSINESS_PRICE_LIST_TITLE = "Business prices"
 
 // Fasteners: the kind of thing both individuals and businesses buy, in
 // single units and in bulk boxes (good for the B2B quote/bulk-order demos).
+// `eur` is the list price, `businessEur` the verified businesses' price
+// (EUR, major unit, as Medusa stores amounts).
 const PRODUCTS = [
   {
     title: "Hex Bolt M8",
     handle: "hex-bolt-m8",
     description: "Zinc-plated hex bolt, M8 x 40 mm, strength class 8.8.",
     variants: [
-      { pack: "Single", sku: "BOLT-M8", eur: 0.35 },
-      { pack: "Box of 100", sku: "BOLT-M8-100", eur: 24.9 },
+      { pack: "Single", sku: "BOLT-M8", eur: 0.35, businessEur: 0.29 },
+      { pack: "Box of 100", sku: "BOLT-M8-100", eur: 24.9, businessEur: 19.9 },
     ],
   },
   {
@@ -59,8 +73,8 @@ const PRODUCTS = [
     handle: "hex-nut-m8",
     description: "Zinc-plated hex nut, M8, class 8.",
     variants: [
-      { pack: "Single", sku: "NUT-M8", eur: 0.12 },
-      { pack: "Box of 100", sku: "NUT-M8-100", eur: 8.9 },
+      { pack: "Single", sku: "NUT-M8", eur: 0.12, businessEur: 0.09 },
+      { pack: "Box of 100", sku: "NUT-M8-100", eur: 8.9, businessEur: 6.9 },
     ],
   },
   {
@@ -68,8 +82,8 @@ const PRODUCTS = [
     handle: "washer-m8",
     description: "Flat steel washer for M8 bolts, DIN 125.",
     variants: [
-      { pack: "Single", sku: "WASHER-M8", eur: 0.05 },
-      { pack: "Box of 100", sku: "WASHER-M8-100", eur: 3.9 },
+      { pack: "Single", sku: "WASHER-M8", eur: 0.05, businessEur: 0.04 },
+      { pack: "Box of 100", sku: "WASHER-M8-100", eur: 3.9, businessEur: 2.9 },
     ],
   },
 ]
@@ -330,6 +344,13 @@ export default async function seedDemo({ container }: ExecArgs) {
   }
   said(`inventory levels (${STOCK_PER_VARIANT} each)`, missingLevels.length > 0)
 
+  // --- Business prices: a price list on the "Verified businesses" group ---
+  const businessPrices = await ensureBusinessPriceList(container, skus)
+  said(
+    `price list "${BUSINESS_PRICE_LIST_TITLE}" for group "${BUSINESS_GROUP_NAME}"`,
+    businessPrices.created
+  )
+
   // --- Admin user (what `medusa user -e … -p …` does, but skip if present) ---
   const adminEmail = process.env.SEED_ADMIN_EMAIL || "admin@example.test"
   const adminPassword = process.env.SEED_ADMIN_PASSWORD
@@ -343,6 +364,12 @@ export default async function seedDemo({ container }: ExecArgs) {
     stockLocationId: location.id,
     admin: { email: adminEmail, created: admin.created, passwordSet: admin.passwordSet },
     skus,
+    businessGroupId: businessPrices.groupId,
+    businessPriceListId: businessPrices.priceListId,
+    // EUR, major unit: what an individual pays and what a verified business pays.
+    prices: Object.fromEntries(
+      PRODUCTS.flatMap((p) => p.variants.map((v) => [v.sku, { list: v.eur, business: v.businessEur }]))
+    ),
   }
   if (process.env.SEED_OUTPUT_FILE) {
     fs.mkdirSync(path.dirname(process.env.SEED_OUTPUT_FILE), { recursive: true })
@@ -392,4 +419,77 @@ async function ensureAdmin(container: ExecArgs["container"], email: string, pass
     app_metadata: { user_id: user.id },
   })
   return { created, passwordSet: true }
+}
+
+/**
+ * Makes sure the business customer group exists (the plugin creates it on the
+ * first verification too; both look it up by name) and carries an active
+ * override price list with every demo variant's `businessEur`. Variants
+ * missing from an existing list are added; prices already there are kept,
+ * so an admin's edits survive a re-run.
+ * Returns { groupId, priceListId, created } (created: anything was added).
+ */
+async function ensureBusinessPriceList(container: ExecArgs["container"], skus: string[]) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  let created = false
+
+  let [group] = await customerModule.listCustomerGroups({ name: BUSINESS_GROUP_NAME })
+  if (!group) {
+    const { result } = await createCustomerGroupsWorkflow(container).run({
+      input: { customersData: [{ name: BUSINESS_GROUP_NAME }] },
+    })
+    group = result[0]
+    created = true
+  }
+
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "sku"],
+    filters: { sku: skus },
+  })
+  const businessEur = new Map(
+    PRODUCTS.flatMap((p) => p.variants.map((v) => [v.sku, v.businessEur] as const))
+  )
+  const wanted = variants.map((v: any) => ({
+    variant_id: v.id as string,
+    currency_code: "eur",
+    amount: businessEur.get(v.sku)!,
+  }))
+
+  const { data: lists } = await query.graph({
+    entity: "price_list",
+    fields: ["id", "title", "prices.id", "prices.price_set.variant.id"],
+    filters: { title: BUSINESS_PRICE_LIST_TITLE },
+  })
+  let priceList: any = lists[0]
+  if (!priceList) {
+    const { result } = await createPriceListsWorkflow(container).run({
+      input: {
+        price_lists_data: [
+          {
+            title: BUSINESS_PRICE_LIST_TITLE,
+            description: `Prices for the "${BUSINESS_GROUP_NAME}" customer group (set by the demo seed)`,
+            type: "override",
+            status: "active",
+            rules: { "customer.groups.id": [group.id] },
+            prices: wanted,
+          } as any,
+        ],
+      },
+    })
+    return { groupId: group.id, priceListId: result[0].id, created: true }
+  }
+
+  const priced = new Set(
+    (priceList.prices ?? []).map((p: any) => p?.price_set?.variant?.id).filter(Boolean)
+  )
+  const missing = wanted.filter((p) => !priced.has(p.variant_id))
+  if (missing.length) {
+    await createPriceListPricesWorkflow(container).run({
+      input: { data: [{ id: priceList.id, prices: missing }] },
+    })
+    created = true
+  }
+  return { groupId: group.id, priceListId: priceList.id, created }
 }

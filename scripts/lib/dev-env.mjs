@@ -14,7 +14,6 @@ export const PATHS = {
   clerkDir: path.join(DEV_DIR, "clerk"),
   clerkKeys: path.join(DEV_DIR, "clerk", "keys.json"),
   clerkUsers: path.join(DEV_DIR, "clerk", "users.json"),
-  clerkOrganizations: path.join(DEV_DIR, "clerk", "organizations.json"),
 }
 
 /**
