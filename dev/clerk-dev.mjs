@@ -189,8 +189,8 @@ export function demoUserSpec({ individual, business, taxId, company, role, email
   if (role && !company) throw new Error("--role only applies to --company")
   let membership
   if (company) {
-    if (!role) throw new Error(`--company needs --role (${Object.keys(COMPANY_ROLES).join(" or ")})`)
-    if (!COMPANY_ROLES[role]) throw new Error(`--role must be ${Object.keys(COMPANY_ROLES).join(" or ")}, not "${role}"`)
+    if (!role) throw new Error(`--company needs --role (${roleList()})`)
+    if (!COMPANY_ROLES[role]) throw new Error(`--role must be ${roleList()}, not "${role}"`)
     membership = { organization: company.trim(), role: COMPANY_ROLES[role] }
   }
   const companyName = (business ?? company)?.trim() || undefined
@@ -316,3 +316,9 @@ export function slug(text) {
 }
 
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1)
+
+// "admin, buyer or member"
+const roleList = () => {
+  const roles = Object.keys(COMPANY_ROLES)
+  return `${roles.slice(0, -1).join(", ")} or ${roles[roles.length - 1]}`
+}
