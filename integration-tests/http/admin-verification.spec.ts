@@ -157,6 +157,101 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("expected_updated_at: admins verify what they reviewed (DESIGN §9.4)", () => {
+      const metaOf = (customerId: string) =>
+        getContainer().resolve("roleSyncCustomerMeta").retrieveByCustomerId(customerId)
+
+      it("Honest GmbH / tax ID A renamed by a sync to Shell Ltd / tax ID B, then Verify with the reviewed updated_at → 409 version_conflict with the current data; nothing verified, no group, no event", async () => {
+        const biz = await customer({ accountType: "business", company: "Honest GmbH", tax_id: "DE136695976" })
+        const listed = await http()("GET", "/admin/customers/business?q=Honest", { token: admin.token })
+        const reviewed = listed.data.business_customers[0]
+        expect(reviewed).toEqual(expect.objectContaining({ customer_id: biz.customerId, company_name: "Honest GmbH" }))
+
+        // Meanwhile the user renames the company and changes the tax ID.
+        biz.user.unsafe_metadata = { accountType: "business", company: "Shell Ltd", tax_id: "ATU13585627" }
+        expect((await http()("POST", "/store/customers/sync-role", { token: biz.token, pk })).status).toBe(200)
+        const events = collectEvents(getContainer(), ["customer_meta.verified"])
+
+        const res = await verify({ customer_id: biz.customerId, expected_updated_at: reviewed.updated_at })
+
+        expect(res.status).toBe(409)
+        expect(res.data).toEqual(
+          expect.objectContaining({
+            type: "not_allowed",
+            code: "version_conflict",
+            message: expect.stringMatching(/changed since it was reviewed/),
+            customer_meta: expect.objectContaining({
+              customer_id: biz.customerId,
+              company_name: "Shell Ltd",
+              tax_id: expect.stringContaining("13585627"),
+              is_verified: false,
+              verified_by: null,
+            }),
+          })
+        )
+        expect(res.data.customer_meta.updated_at).not.toBe(reviewed.updated_at)
+        expect((await metaOf(biz.customerId)).is_verified).toBe(false)
+        expect(await groupMembers()).toBeNull()
+        await settle()
+        expect(events.seen).toEqual([])
+
+        // Shown the new data, the admin decides on what is there now.
+        const again = await verify({
+          customer_id: biz.customerId,
+          expected_updated_at: res.data.customer_meta.updated_at,
+        })
+        expect(again.status).toBe(200)
+        expect(again.data.customer_meta).toEqual(
+          expect.objectContaining({ company_name: "Shell Ltd", is_verified: true, verified_by: admin.userId })
+        )
+        expect(await groupMembers()).toEqual([biz.customerId])
+        events.stop()
+      })
+
+      it("an unverify against a stale row is refused the same way; without expected_updated_at the call works as before", async () => {
+        const biz = await customer({ accountType: "business", company: "Acme" })
+        const verified = await verify({ customer_id: biz.customerId })
+        const reviewedAt = verified.data.customer_meta.updated_at
+        biz.user.unsafe_metadata = { accountType: "business", company: "Acme Holding" }
+        await http()("POST", "/store/customers/sync-role", { token: biz.token, pk })
+        // The rename already reset the verification (rule 3): verify again.
+        const current = await verify({ customer_id: biz.customerId })
+        expect(current.data.customer_meta.is_verified).toBe(true)
+
+        const stale = await verify({ customer_id: biz.customerId, verified: false, expected_updated_at: reviewedAt })
+        expect(stale.status).toBe(409)
+        expect(stale.data.customer_meta.company_name).toBe("Acme Holding")
+        expect((await metaOf(biz.customerId)).is_verified).toBe(true)
+
+        const fresh = await verify({
+          customer_id: biz.customerId,
+          verified: false,
+          expected_updated_at: current.data.customer_meta.updated_at,
+        })
+        expect(fresh.status).toBe(200)
+        expect(fresh.data.customer_meta.is_verified).toBe(false)
+      })
+
+      it("a business that became an individual since it was reviewed → 409 with its current data (not a bare 400)", async () => {
+        const biz = await customer({ accountType: "business", company: "Acme" })
+        const reviewed = (await metaOf(biz.customerId)).updated_at
+        biz.user.unsafe_metadata = { accountType: "individual" }
+        await http()("POST", "/store/customers/sync-role", { token: biz.token, pk })
+
+        const res = await verify({ customer_id: biz.customerId, expected_updated_at: new Date(reviewed).toISOString() })
+        expect(res.status).toBe(409)
+        expect(res.data.customer_meta).toEqual(expect.objectContaining({ account_type: "individual", company_name: null }))
+      })
+
+      it("a malformed expected_updated_at → 400 naming it", async () => {
+        const biz = await customer({ accountType: "business", company: "Acme" })
+        const res = await verify({ customer_id: biz.customerId, expected_updated_at: "yesterday" })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/expected_updated_at must be an ISO 8601 date-time/)
+        expect((await metaOf(biz.customerId)).is_verified).toBe(false)
+      })
+    })
+
     describe("rule 3: a role change after verification resets it", () => {
       it.each([
         ["company name", { accountType: "business", company: "Acme Renamed", tax_id: "DE136695976" }],

@@ -122,7 +122,7 @@ medusaIntegrationTestRunner({
       expect(byIndex[9]).toMatch(/quantity.*10000/)
       expect(byIndex[10]).toMatch(/quantity/)
       expect(byIndex[11]).toMatch(/quantity/)
-      expect(byIndex[12]).toMatch(/expected object/)
+      expect(byIndex[12]).toMatch(/must be a JSON object \(got null\)/)
       expect(byIndex[13]).toMatch(/price/)
       // The message alone names every bad line too.
       for (const index of Object.keys(byIndex)) {

@@ -9,6 +9,7 @@ import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
 import { adminQuoteRoutesMiddlewares } from "./admin/quotes/middlewares"
 import { storeBulkOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeQuoteRoutesMiddlewares } from "./store/quotes/middlewares"
+import { pluginInputGuardMiddlewares } from "./validation/route-input-guards"
 
 // Medusa loads the API only when a server starts serving (not for
 // db:migrate, `medusa user` or `medusa exec`): missing Clerk keys stop the
@@ -17,6 +18,8 @@ assertClerkReadyToServe()
 
 export default defineMiddlewares({
   routes: [
+    // First: depth of body and query, ids in the path (DESIGN §9.5).
+    ...pluginInputGuardMiddlewares,
     ...storeCustomerRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
     ...adminCustomerRoutesMiddlewares,

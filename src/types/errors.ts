@@ -18,6 +18,16 @@ export const RoleSyncErrorCodes = {
   CLERK_USER_DELETED: "clerk_user_deleted",
   /** The row changed since the caller read it (`expected_updated_at`). 409 */
   VERSION_CONFLICT: "version_conflict",
+  /** A change to a cart made from a quote (its lines, region, sales channel, email). 400 */
+  QUOTED_CART_LOCKED: "quoted_cart_locked",
+  /** Someone other than the quote's customer transferring, paying or completing its cart. 403 */
+  QUOTE_CUSTOMER_ONLY: "quote_customer_only",
+  /** A quoted cart whose terms no longer hold (offer expired, no longer a business, lines differ). 409 */
+  QUOTE_NOT_PAYABLE: "quote_not_payable",
+  /** At checkout, the buyer's prices differ from the cart's (an entitlement ended): re-priced. 409 */
+  PRICES_CHANGED: "prices_changed",
+  /** A cart email that belongs to another customer with special prices. 400 */
+  ENTITLED_EMAIL: "entitled_email",
 } as const
 
 export type RoleSyncErrorCode =
@@ -31,4 +41,9 @@ export const ROLE_SYNC_ERROR_STATUS: Record<RoleSyncErrorCode, number> = {
   clerk_unavailable: 503,
   clerk_user_deleted: 401,
   version_conflict: 409,
+  quoted_cart_locked: 400,
+  quote_customer_only: 403,
+  quote_not_payable: 409,
+  prices_changed: 409,
+  entitled_email: 400,
 }

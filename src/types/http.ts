@@ -106,6 +106,51 @@ export type AdminBusinessCustomerListResponse = PaginatedResponse & {
 /** `POST /admin/customers/verify` */
 export type AdminCustomerMetaResponse = { customer_meta: AdminCustomerMeta }
 
+/** `POST /admin/customers/verify` body. */
+export type AdminVerifyBusinessCustomerBody = {
+  customer_id: string
+  /** Default true; false unverifies. */
+  verified?: boolean
+  /**
+   * The `updated_at` (ISO 8601) of the `customer_meta` the admin reviewed.
+   * The admin UI always sends it.
+   */
+  expected_updated_at?: string
+}
+
+/**
+ * `409` of `POST /admin/customers/verify`: the row changed since
+ * `expected_updated_at`; nothing was written. `customer_meta` is the row as
+ * it is now: show it and ask again.
+ */
+export type AdminVerifyConflictResponse = RoleSyncErrorResponse & {
+  code: "version_conflict"
+  customer_meta: AdminCustomerMeta
+}
+
+/** `400` of the plugin's request validation: every problem, each naming its field. */
+export type InvalidInputResponse = {
+  type: "invalid_data"
+  message: string
+  fields: { field: string; message: string }[]
+}
+
+/**
+ * `409` of Medusa's `POST /store/carts/:id/complete` when a price that
+ * depended on the buyer's entitlement no longer applies: the cart was
+ * re-priced (amounts in the cart currency's major unit); complete again.
+ */
+export type PricesChangedResponse = RoleSyncErrorResponse & {
+  code: "prices_changed"
+  cart_id: string
+  changed_items: {
+    id: string
+    variant_id: string | null
+    previous_unit_price: number
+    unit_price: number
+  }[]
+}
+
 /**
  * `GET /admin/customers/:id/tax-id`; also `202` of
  * `POST /admin/customers/:id/tax-id/check` ("check again").

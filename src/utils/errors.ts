@@ -19,6 +19,11 @@ const MEDUSA_TYPE: Record<RoleSyncErrorCode, string> = {
   clerk_unavailable: MedusaError.Types.UNEXPECTED_STATE,
   clerk_user_deleted: MedusaError.Types.UNAUTHORIZED,
   version_conflict: MedusaError.Types.NOT_ALLOWED,
+  quoted_cart_locked: MedusaError.Types.NOT_ALLOWED,
+  quote_customer_only: MedusaError.Types.FORBIDDEN,
+  quote_not_payable: MedusaError.Types.NOT_ALLOWED,
+  prices_changed: MedusaError.Types.NOT_ALLOWED,
+  entitled_email: MedusaError.Types.NOT_ALLOWED,
 }
 
 /**

@@ -1,9 +1,6 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import * as QueryConfig from "./query-config"
 import {
   AdminGetCompaniesParams,
@@ -22,19 +19,19 @@ export const adminCompanyRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/admin/companies",
     middlewares: [
-      validateAndTransformQuery(AdminGetCompaniesParams, QueryConfig.listTransformQueryConfig),
+      validateQuery(AdminGetCompaniesParams, QueryConfig.listTransformQueryConfig),
     ],
   },
   {
     methods: ["GET"],
     matcher: "/admin/companies/:id",
     middlewares: [
-      validateAndTransformQuery(AdminGetCompanyParams, QueryConfig.retrieveTransformQueryConfig),
+      validateQuery(AdminGetCompanyParams, QueryConfig.retrieveTransformQueryConfig),
     ],
   },
   {
     methods: ["POST"],
     matcher: "/admin/companies/:id/verify",
-    middlewares: [validateAndTransformBody(AdminVerifyCompany)],
+    middlewares: [validateBody(AdminVerifyCompany)],
   },
 ]

@@ -1,9 +1,6 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import {
   AdminListBusinessCustomersParams,
   AdminVerifyBusinessCustomer,
@@ -17,7 +14,7 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/customers/verify",
-    middlewares: [adminOnly, validateAndTransformBody(AdminVerifyBusinessCustomer)],
+    middlewares: [adminOnly, validateBody(AdminVerifyBusinessCustomer)],
   },
   {
     methods: ["GET"],
@@ -34,7 +31,7 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,
-      validateAndTransformQuery(AdminListBusinessCustomersParams, {
+      validateQuery(AdminListBusinessCustomersParams, {
         isList: true,
         defaults: [],
       }),

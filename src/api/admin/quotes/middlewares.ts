@@ -1,9 +1,6 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import { ADMIN_QUOTE_FIELDS } from "./helpers"
 import {
   AdminGetQuotesParams,
@@ -22,7 +19,7 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/admin/quotes",
     middlewares: [
-      validateAndTransformQuery(AdminGetQuotesParams, {
+      validateQuery(AdminGetQuotesParams, {
         defaults: ADMIN_QUOTE_FIELDS,
         isList: true,
         defaultLimit: 20,
@@ -32,11 +29,11 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/respond",
-    middlewares: [validateAndTransformBody(AdminRespondToQuote)],
+    middlewares: [validateBody(AdminRespondToQuote)],
   },
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/reject",
-    middlewares: [validateAndTransformBody(AdminRejectQuote)],
+    middlewares: [validateBody(AdminRejectQuote)],
   },
 ]

@@ -1,4 +1,10 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_QUOTE_UNIT_PRICE } from "../../../utils/money"
+import { idSchema, textSchema } from "../../../utils/text-schema"
+import {
+  QUOTE_MAX_LINES,
+  QUOTE_MESSAGE_MAX_LENGTH,
+} from "../../../workflows/quote/utils/quote-limits"
 import { QuoteStatusFilter } from "../../store/quotes/validators"
 
 export const AdminGetQuotesParams = z.object({
@@ -6,7 +12,7 @@ export const AdminGetQuotesParams = z.object({
   customer_id: z
     .preprocess(
       (value) => (value === undefined ? value : [value].flat()),
-      z.array(z.string().min(1))
+      z.array(idSchema())
     )
     .optional(),
   company_id: z
@@ -21,25 +27,31 @@ export const AdminGetQuotesParams = z.object({
 
 export type AdminGetQuotesParamsType = z.infer<typeof AdminGetQuotesParams>
 
+const adminNote = textSchema({ max: QUOTE_MESSAGE_MAX_LENGTH, multiline: true })
+
 export const AdminRespondToQuote = z
   .object({
-    // One entry per quote line; the workflow checks every line is priced.
+    // One entry per quote line; the workflow checks every line is priced
+    // and that no price has more decimals than the quote's currency.
     items: z
       .array(
         z
           .object({
-            id: z.string().min(1),
-            unit_price: z.number().min(0),
+            id: idSchema(),
+            // Major units of the quote's currency (JSON can't carry NaN or
+            // Infinity; `1e308` stops at the maximum).
+            unit_price: z.number().min(0).max(MAX_QUOTE_UNIT_PRICE),
           })
           .strict()
       )
       .min(1)
-      .max(200),
-    note: z.string().max(2000).nullish(),
+      .max(QUOTE_MAX_LINES),
+    note: adminNote.nullish(),
     expires_at: z.iso
       .datetime({ offset: true })
       .refine((value) => new Date(value).getTime() > Date.now(), {
-        message: "expires_at must be in the future",
+        message: "must be in the future",
+        params: { phrase: true },
       }),
   })
   .strict()
@@ -48,7 +60,7 @@ export type AdminRespondToQuoteType = z.infer<typeof AdminRespondToQuote>
 
 export const AdminRejectQuote = z
   .object({
-    note: z.string().max(2000).nullish(),
+    note: adminNote.nullish(),
   })
   .strict()
 

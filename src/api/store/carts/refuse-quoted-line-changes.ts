@@ -1,38 +1,18 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-} from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { guardMiddleware } from "../../utils/guard-middleware"
+import { quoteOfCart, quotedCartLocked } from "./quoted-cart"
 
 /**
- * A cart made from an accepted quote holds custom unit prices, and Medusa
- * keeps a custom price when a line's quantity changes: the quoted lines are
- * fixed, or 1,000 at a volume price would become 100,000 at that price.
+ * `POST /store/carts/:id/line-items`, `POST|DELETE
+ * /store/carts/:id/line-items/:line_id` (and anything else a later Medusa
+ * serves under `line-items`): a cart made from an accepted quote
+ * holds custom unit prices, and Medusa keeps a custom price when a line's
+ * quantity changes, so 10 units at a volume price would become 1,000 at that
+ * price. Its lines are fixed (400 `quoted_cart_locked`); whether a cart is
+ * quoted is read from the quote, not from the cart's metadata.
  */
-export async function refuseQuotedLineChanges(
-  req: MedusaRequest,
-  _res: MedusaResponse,
-  next: MedusaNextFunction
-) {
-  try {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [cart],
-    } = await query.graph({
-      entity: "cart",
-      fields: ["id", "metadata"],
-      filters: { id: req.params.id },
-    })
-    const quoteId = (cart?.metadata as Record<string, unknown> | null)?.quote_request_id
-    if (quoteId) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `This cart holds the accepted quote ${quoteId}: its lines are fixed at the quoted quantities and prices. Request a new quote to change them.`
-      )
-    }
-    next()
-  } catch (e) {
-    next(e)
+export const refuseQuotedLineChanges = guardMiddleware(async (req) => {
+  const quote = await quoteOfCart(req, req.params.id)
+  if (quote) {
+    throw quotedCartLocked(quote, "its lines can't be added, changed or removed")
   }
-}
+})

@@ -1,44 +1,49 @@
-import type {
-  AuthenticatedMedusaRequest,
-  MedusaNextFunction,
-  MedusaResponse,
-} from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
-import { listCustomersByEmail } from "../../../utils/customer-email"
+import { exactIlikePattern, isSameEmail, normalizeEmail } from "../../../utils/customer-email"
+import { RoleSyncErrorCodes, roleSyncError } from "../../../utils/errors"
+import { managedGroupsOf } from "../../../utils/managed-customer-groups"
+import { guardMiddleware } from "../../utils/guard-middleware"
 
 /**
- * Core attaches a cart to the registered customer whose email it is given,
- * signed in or not, and prices it with that customer's groups. Typing a
- * verified business's email would then buy at business prices: that email
- * is only usable by that business, signed in.
+ * `POST /store/carts` and `POST /store/carts/:id`: core attaches a cart to
+ * the registered customer whose email it is given, signed in or not, and
+ * prices it with that customer's groups. Typing the email of a customer
+ * with special prices (a verified business, or any member of a customer
+ * group the plugin manages) would buy at those prices: such an email is
+ * usable only by that customer, signed in (400 `entitled_email`). Emails
+ * are compared case-insensitively (DESIGN §8 rule 1); other emails cost one
+ * indexed query.
  */
-export async function refuseVerifiedBusinessEmail(
-  req: AuthenticatedMedusaRequest,
-  _res: MedusaResponse,
-  next: MedusaNextFunction
-) {
-  try {
-    const email = (req.body as Record<string, unknown> | undefined)?.email
-    if (typeof email !== "string" || !email.trim()) {
-      return next()
-    }
-    // Any case: core matches carts to customers by email as given.
-    const owners = await listCustomersByEmail(req.scope.resolve(Modules.CUSTOMER), email, {
-      has_account: true,
-    })
-    const metaService: CustomerMetaModuleService = req.scope.resolve(CUSTOMER_META_MODULE)
-    for (const owner of owners) {
-      if (owner.id !== req.auth_context?.actor_id && (await metaService.isVerifiedCustomer(owner.id))) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          "This email belongs to a verified business account: sign in to that account to use it for a cart."
-        )
-      }
-    }
-    next()
-  } catch (e) {
-    next(e)
+export const refuseVerifiedBusinessEmail = guardMiddleware(async (req) => {
+  const email = (req.body as Record<string, unknown> | undefined)?.email
+  if (typeof email !== "string" || !normalizeEmail(email)) {
+    return
   }
-}
+  // As listCustomersByEmail, with the owners' groups in the same query.
+  const owners = (
+    await req.scope
+      .resolve(Modules.CUSTOMER)
+      .listCustomers(
+        { email: { $ilike: exactIlikePattern(normalizeEmail(email)) }, has_account: true },
+        { select: ["id", "email", "groups.id", "groups.name", "groups.metadata"], relations: ["groups"] }
+      )
+  ).filter((owner) => isSameEmail(owner.email, email))
+  const callerId = (req as { auth_context?: { actor_id?: string } }).auth_context?.actor_id
+  const metaService: CustomerMetaModuleService = req.scope.resolve(CUSTOMER_META_MODULE)
+  for (const owner of owners) {
+    if (owner.id === callerId) {
+      continue
+    }
+    const entitled =
+      managedGroupsOf(req.scope, owner.groups).length > 0 ||
+      (await metaService.isVerifiedCustomer(owner.id))
+    if (entitled) {
+      throw roleSyncError(
+        RoleSyncErrorCodes.ENTITLED_EMAIL,
+        "This email belongs to a verified business account: sign in to that account to use it for a cart."
+      )
+    }
+  }
+})

@@ -1,10 +1,7 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { rolesWithPermission } from "../../../types/company"
 import { requireCompanyRole } from "../../guards"
+import { validateBody } from "../../validation/validate-body"
 import { StoreUpdateCompany } from "./validators"
 
 export const storeCompanyRoutesMiddlewares: MiddlewareRoute[] = [
@@ -18,7 +15,7 @@ export const storeCompanyRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/companies/me",
     middlewares: [
       requireCompanyRole(...rolesWithPermission("company.edit_tax_data")),
-      validateAndTransformBody(StoreUpdateCompany),
+      validateBody(StoreUpdateCompany),
     ],
   },
 ]

@@ -1,6 +1,5 @@
 import {
   authenticate,
-  validateAndTransformBody,
   validateAndTransformQuery,
   type MedusaNextFunction,
   type MedusaRequest,
@@ -11,6 +10,7 @@ import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
 import { STORE_CUSTOMER_META_FIELDS } from "../../utils/format-customer-meta"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
+import { validateBody } from "../../validation/validate-body"
 import { StoreSyncRoleBody } from "./sync-role/validators"
 
 const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
@@ -57,7 +57,7 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"], {
         allowUnregistered: true,
       }),
-      validateAndTransformBody(StoreSyncRoleBody),
+      validateBody(StoreSyncRoleBody),
     ],
   },
   {

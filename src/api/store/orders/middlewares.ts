@@ -1,10 +1,7 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { rolesWithPermission } from "../../../types/company"
 import { requireAccountType, requireCompanyRoleIfMember } from "../../guards"
+import { validateBody } from "../../validation/validate-body"
 import { StoreCreateBulkOrder } from "./validators"
 
 export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
@@ -18,7 +15,7 @@ export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
       requireAccountType("business"),
       // A company's members with the role may (DESIGN §10 rule 3).
       requireCompanyRoleIfMember(...rolesWithPermission("bulk_orders.create")),
-      validateAndTransformBody(StoreCreateBulkOrder),
+      validateBody(StoreCreateBulkOrder),
     ],
   },
 ]

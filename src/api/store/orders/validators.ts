@@ -1,4 +1,6 @@
 import { z } from "@medusajs/framework/zod"
+import { idSchema } from "../../../utils/text-schema"
+import { BULK_ORDER_MAX_LINES } from "../../../workflows/bulk-order/steps/validate-bulk-order-lines"
 
 /**
  * Only the envelope is checked here; each line is checked by the bulk-order
@@ -6,8 +8,8 @@ import { z } from "@medusajs/framework/zod"
  */
 export const StoreCreateBulkOrder = z
   .object({
-    region_id: z.string().min(1).optional(),
-    items: z.array(z.unknown()).min(1).max(500),
+    region_id: idSchema().optional(),
+    items: z.array(z.unknown()).min(1).max(BULK_ORDER_MAX_LINES),
   })
   .strict()
 

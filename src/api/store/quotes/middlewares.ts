@@ -1,11 +1,8 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { rolesWithPermission } from "../../../types/company"
 import { requireAccountType, requireCompanyRoleIfMember } from "../../guards"
+import { validateBody } from "../../validation/validate-body"
+import { validateQuery } from "../../validation/validate-query"
 import { QUOTE_FIELDS } from "../../utils/format-quote"
 import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
 
@@ -26,7 +23,7 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/quotes/request",
     middlewares: [
       requireCompanyRoleIfMember(...rolesWithPermission("quotes.request")),
-      validateAndTransformBody(StoreCreateQuoteRequest),
+      validateBody(StoreCreateQuoteRequest),
     ],
   },
   {
@@ -44,7 +41,7 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/store/quotes",
     middlewares: [
-      validateAndTransformQuery(StoreGetQuotesParams, {
+      validateQuery(StoreGetQuotesParams, {
         defaults: QUOTE_FIELDS,
         isList: true,
         defaultLimit: 20,

@@ -1,5 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { QUOTE_STATUSES } from "../../../modules/quote/types"
+import { idSchema, textSchema } from "../../../utils/text-schema"
+import {
+  QUOTE_MAX_LINES,
+  QUOTE_MAX_QUANTITY,
+  QUOTE_MESSAGE_MAX_LENGTH,
+} from "../../../workflows/quote/utils/quote-limits"
 
 export const StoreCreateQuoteRequest = z
   .object({
@@ -7,16 +13,18 @@ export const StoreCreateQuoteRequest = z
       .array(
         z
           .object({
-            variant_id: z.string().min(1),
-            quantity: z.number().int().min(1).max(100000),
+            variant_id: idSchema(),
+            // Per line; repeated variants are merged and the sum is held to
+            // the same limit by the workflow.
+            quantity: z.number().int().min(1).max(QUOTE_MAX_QUANTITY),
           })
           .strict()
       )
       .min(1)
-      .max(200),
-    message: z.string().max(2000).nullish(),
+      .max(QUOTE_MAX_LINES),
+    message: textSchema({ max: QUOTE_MESSAGE_MAX_LENGTH, multiline: true }).nullish(),
     // Optional: defaults to the store's default region, else the first one.
-    region_id: z.string().min(1).optional(),
+    region_id: idSchema().optional(),
   })
   .strict()
 

@@ -39,6 +39,15 @@ const QuoteRequest = model
       on: ["status"],
       where: "deleted_at IS NULL",
     },
+    {
+      // The guards on Medusa's cart routes ask "is this cart a quote's?"
+      // on every line change and checkout: one indexed lookup. Unique: a
+      // cart holds at most one quote, deleted quotes included.
+      name: "IDX_quote_request_cart_id_unique",
+      on: ["cart_id"],
+      unique: true,
+      where: "cart_id IS NOT NULL",
+    },
   ])
   // The database refuses states the lifecycle forbids, whoever writes them.
   .checks([

@@ -2,20 +2,25 @@ import { z } from "@medusajs/framework/zod"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   invalidLinesError,
+  mergedQuantityErrors,
   type InvalidLine,
 } from "../../../utils/invalid-lines-error"
 import {
   findCatalogVariants,
   unsellableReason,
 } from "../../../utils/sellable-variants"
+import { idSchema, textSchema } from "../../../utils/text-schema"
+import { formatZodIssues } from "../../../utils/zod-issues"
 
+/** Per variant, after repeated lines (by id or SKU) are merged. */
 export const BULK_ORDER_MAX_QUANTITY = 10000
+export const BULK_ORDER_MAX_LINES = 500
 
 /** One line: a variant by id or by SKU (exactly one), and a quantity. */
 export const BulkOrderLine = z
   .object({
-    variant_id: z.string().min(1).optional(),
-    sku: z.string().min(1).optional(),
+    variant_id: idSchema().optional(),
+    sku: textSchema({ max: 255 }).optional(),
     quantity: z.number().int().min(1).max(BULK_ORDER_MAX_QUANTITY),
   })
   .strict()
@@ -31,18 +36,18 @@ export type ValidateBulkOrderLinesStepInput = {
   sales_channel_id: string
 }
 
-const describeIssues = (issues: z.core.$ZodIssue[]) =>
-  issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message
-    )
+const describeIssues = (issues: z.core.$ZodIssue[], line: unknown) =>
+  formatZodIssues(issues, line, "line")
+    .map((problem) => problem.message)
     .join(", ")
 
 /**
  * All-or-nothing check of a bulk order before anything is written: shape
  * and quantity of each line, then that each variant or SKU exists and is
  * sold through the caller's sales channel. Returns one line per variant,
- * repeated variants (by id or SKU) merged with their quantities summed.
+ * repeated variants (by id or SKU) merged with their quantities summed; the
+ * sum is held to BULK_ORDER_MAX_QUANTITY too (limits apply after merging),
+ * naming every line that went into it.
  */
 export const validateBulkOrderLinesStepId = "role-sync-validate-bulk-order-lines"
 
@@ -57,10 +62,10 @@ export const validateBulkOrderLinesStep = createStep(
     })
 
     const errors: InvalidLine[] = []
-    const merged = new Map<string, { variant_id: string; quantity: number }>()
+    const merged = new Map<string, { variant_id: string; quantity: number; indexes: number[] }>()
     parsed.forEach((result, index) => {
       if (!result.success) {
-        errors.push({ index, reason: describeIssues(result.error.issues) })
+        errors.push({ index, reason: describeIssues(result.error.issues, input.items[index]) })
         return
       }
       const line = result.data
@@ -74,14 +79,18 @@ export const validateBulkOrderLinesStep = createStep(
       const existing = merged.get(variant!.id)
       if (existing) {
         existing.quantity += line.quantity
+        existing.indexes.push(index)
       } else {
-        merged.set(variant!.id, { variant_id: variant!.id, quantity: line.quantity })
+        merged.set(variant!.id, { variant_id: variant!.id, quantity: line.quantity, indexes: [index] })
       }
     })
+    errors.push(...mergedQuantityErrors(merged.values(), BULK_ORDER_MAX_QUANTITY))
 
     if (errors.length) {
-      throw invalidLinesError(errors)
+      throw invalidLinesError(errors.sort((a, b) => a.index - b.index))
     }
-    return new StepResponse([...merged.values()])
+    return new StepResponse(
+      [...merged.values()].map(({ variant_id, quantity }) => ({ variant_id, quantity }))
+    )
   }
 )

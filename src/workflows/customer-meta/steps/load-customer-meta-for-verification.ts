@@ -3,10 +3,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
+import { assertReviewedVersion } from "../utils/assert-reviewed-version"
 
 export type LoadCustomerMetaForVerificationStepInput = {
   customer_id: string
   verified: boolean
+  /** The `updated_at` the admin reviewed (checked again under the lock). */
+  expected_updated_at?: string | null
 }
 
 /**
@@ -47,6 +50,10 @@ export const loadCustomerMetaForVerificationStep = createStep(
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     const meta = await service.retrieveByCustomerId(input.customer_id)
+    if (meta) {
+      // A changed row answers 409 with its data before any other refusal.
+      assertReviewedVersion(meta, input.expected_updated_at)
+    }
     assertVerifiable(meta, input)
     return new StepResponse<CustomerMetaDTO>(meta)
   }

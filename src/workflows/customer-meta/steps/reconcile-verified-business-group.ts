@@ -2,6 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
+import { MANAGED_BY } from "../../../utils/managed-customer-groups"
 
 export type ReconcileVerifiedBusinessGroupStepInput = {
   customer_id: string
@@ -46,7 +47,7 @@ export const reconcileVerifiedBusinessGroupStep = createStep(
           (await findGroup()) ??
           (await customerService.createCustomerGroups({
             name,
-            metadata: { managed_by: "medusa-plugin-role-sync" },
+            metadata: { managed_by: MANAGED_BY },
           }))
         )
       })

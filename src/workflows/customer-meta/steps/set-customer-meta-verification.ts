@@ -3,6 +3,7 @@ import { CUSTOMER_META_MODULE } from "../../../modules/customer-meta"
 import type CustomerMetaModuleService from "../../../modules/customer-meta/service"
 import type { CustomerMetaDTO } from "../../../modules/customer-meta/types"
 import { clearCustomerRoleCache } from "../../../utils/customer-role-cache"
+import { assertReviewedVersion } from "../utils/assert-reviewed-version"
 import { assertVerifiable } from "./load-customer-meta-for-verification"
 
 export type SetCustomerMetaVerificationStepInput = {
@@ -10,6 +11,11 @@ export type SetCustomerMetaVerificationStepInput = {
   verified: boolean
   /** The admin user id. */
   actor_id: string
+  /**
+   * The `updated_at` (ISO 8601) of the customer_meta the admin reviewed.
+   * Omitted: no check (a caller that decides on the current row anyway).
+   */
+  expected_updated_at?: string | null
 }
 
 type Compensation = Pick<
@@ -19,7 +25,9 @@ type Compensation = Pick<
 
 /**
  * Records a verification (when and by whom) or clears it. Re-reads under the
- * caller's lock, so a sync that changed the role meanwhile is respected.
+ * caller's lock, so a sync that changed the role meanwhile is respected:
+ * with `expected_updated_at`, a row changed since the admin reviewed it
+ * fails with `version_conflict` (DESIGN §9.4) and nothing is written.
  */
 export const setCustomerMetaVerificationStepId = "role-sync-set-customer-meta-verification"
 
@@ -29,7 +37,12 @@ export const setCustomerMetaVerificationStep = createStep(
     const service: CustomerMetaModuleService =
       container.resolve(CUSTOMER_META_MODULE)
     const meta = await service.retrieveByCustomerId(input.customer_id)
-    // Checked again under the lock: a sync may have changed the role since.
+    // Checked again under the lock: a sync may have changed the role since
+    // (a row that changed answers with its new data, even if it is now an
+    // individual's).
+    if (meta) {
+      assertReviewedVersion(meta, input.expected_updated_at)
+    }
     assertVerifiable(meta, input)
     if (meta.is_verified === input.verified) {
       return new StepResponse({ customer_meta: meta, changed: false }, null as Compensation)

@@ -23,6 +23,11 @@ export type VerifyBusinessCustomerWorkflowInput = {
   verified: boolean
   /** The admin user who decides (or "vies" for an automatic verification). */
   actor_id: string
+  /**
+   * The `updated_at` (ISO 8601) of the customer_meta the admin reviewed;
+   * checked under the lock (409 `version_conflict` when the row changed).
+   */
+  expected_updated_at?: string | null
   /** Passed to the `businessVerified` hook for host customizations. */
   additional_data?: Record<string, unknown>
 }
@@ -35,7 +40,9 @@ export const verifyBusinessCustomerWorkflowId = "role-sync-verify-business-custo
  * racing a verification can't leave a stale verified flag.
  *
  * Output: `{ customer_meta, changed }`. Errors: NOT_FOUND (no role),
- * INVALID_DATA (verifying an individual). Hook `businessVerified({
+ * INVALID_DATA (verifying an individual), `version_conflict` (the row
+ * changed since `expected_updated_at`; `details.customer_meta` is the
+ * current row, nothing is written). Hook `businessVerified({
  * customer_meta, verified, changed, additional_data })` runs under the lock
  * after the write; a throw in it rolls the verification back.
  */
@@ -45,6 +52,7 @@ export const verifyBusinessCustomerWorkflow = createWorkflow(
     const meta = loadCustomerMetaForVerificationStep({
       customer_id: input.customer_id,
       verified: input.verified,
+      expected_updated_at: input.expected_updated_at,
     })
 
     const lockKey = transform({ meta }, ({ meta }) => [clerkUserLockKey(meta.clerk_user_id)])
@@ -54,6 +62,7 @@ export const verifyBusinessCustomerWorkflow = createWorkflow(
       customer_id: input.customer_id,
       verified: input.verified,
       actor_id: input.actor_id,
+      expected_updated_at: input.expected_updated_at,
     })
 
     reconcileVerifiedBusinessGroupStep(

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { QuoteRequestDTO } from "../../../modules/quote/types"
+import { unitPriceProblem } from "../../../utils/money"
 
 export type ValidateQuotePricesStepInput = {
   quote: QuoteRequestDTO
@@ -8,7 +9,12 @@ export type ValidateQuotePricesStepInput = {
   expires_at: string
 }
 
-/** Every line of the quote priced exactly once, and an expiry still ahead. */
+/**
+ * Every line of the quote priced exactly once with a valid price in the
+ * quote's currency (finite, ≥ 0, at most MAX_QUOTE_UNIT_PRICE, no more
+ * decimal places than the currency has: `0.0001` EUR would be stored as 0),
+ * and an expiry still ahead. Throws INVALID_DATA (400) naming each problem.
+ */
 export const validateQuotePricesStepId = "role-sync-validate-quote-prices"
 
 export const validateQuotePricesStep = createStep(
@@ -24,6 +30,17 @@ export const validateQuotePricesStep = createStep(
       seen.add(id)
     }
     const missing = [...lineIds].filter((id) => !seen.has(id))
+
+    const badPrices = items.flatMap((item, index) => {
+      const problem = unitPriceProblem(item.unit_price, quote.currency_code)
+      return problem ? [`items[${index}].unit_price ${problem} (got ${item.unit_price})`] : []
+    })
+    if (badPrices.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Invalid prices for quote ${quote.id}: ${badPrices.join("; ")}.`
+      )
+    }
 
     const problems = [
       unknown.length && `not lines of this quote: ${unknown.join(", ")}`,

@@ -1,8 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   invalidLinesError,
+  mergedQuantityErrors,
   type InvalidLine,
 } from "../../../utils/invalid-lines-error"
+import { QUOTE_MAX_QUANTITY } from "../utils/quote-limits"
 import {
   findCatalogVariants,
   unsellableReason,
@@ -23,7 +25,8 @@ export type QuoteRequestItemSnapshot = {
 /**
  * Checks every requested variant is sold through the caller's sales channel
  * and reports all bad lines at once. Repeated variants are merged into one
- * line (quantities summed) so each variant gets one price. Read-only.
+ * line (quantities summed) so each variant gets one price; the sum is held
+ * to QUOTE_MAX_QUANTITY (limits apply after merging). Read-only.
  */
 export const validateQuoteRequestItemsStepId = "role-sync-validate-quote-request-items"
 
@@ -36,6 +39,7 @@ export const validateQuoteRequestItemsStep = createStep(
 
     const errors: InvalidLine[] = []
     const merged = new Map<string, QuoteRequestItemSnapshot>()
+    const indexes = new Map<string, number[]>()
     input.items.forEach((item, index) => {
       const variant = byId.get(item.variant_id)
       const reason = unsellableReason(
@@ -47,6 +51,7 @@ export const validateQuoteRequestItemsStep = createStep(
         errors.push({ index, reason })
         return
       }
+      indexes.set(item.variant_id, [...(indexes.get(item.variant_id) ?? []), index])
       const line = merged.get(item.variant_id)
       if (line) {
         line.quantity += item.quantity
@@ -60,8 +65,14 @@ export const validateQuoteRequestItemsStep = createStep(
       })
     })
 
+    errors.push(
+      ...mergedQuantityErrors(
+        [...merged.values()].map((line) => ({ ...line, indexes: indexes.get(line.variant_id)! })),
+        QUOTE_MAX_QUANTITY
+      )
+    )
     if (errors.length) {
-      throw invalidLinesError(errors)
+      throw invalidLinesError(errors.sort((a, b) => a.index - b.index))
     }
     return new StepResponse([...merged.values()])
   }
