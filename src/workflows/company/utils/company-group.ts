@@ -1,8 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 
-/** Groups the plugin created and keeps in step: never edit their members by hand. */
-export const MANAGED_BY = "medusa-plugin-role-sync"
+// Groups the plugin keeps in step; their prices are an entitlement (the
+// cart guards re-check them at checkout).
+import { MANAGED_BY } from "../../../utils/managed-customer-groups"
+
+export { MANAGED_BY }
 
 /**
  * The company's own customer group name: readable in the admin, unique
