@@ -527,5 +527,33 @@ medusaIntegrationTestRunner({
         expect(viaCustomer.data.customer.company_members.map((m: any) => [m.role, m.company?.name])).toEqual([["admin", "Beta Bau"]])
       })
     })
+
+    describe("bad input on the company routes (DESIGN §9 rule 5)", () => {
+      it("deep JSON, NUL in a path or query, unknown fields and wrong types answer 400 naming the field; nothing changes", async () => {
+        const admin = await createAdminToken(api, getContainer())
+        const acme = clerk.organization("Acme GmbH")
+        const acmeAdmin = await member(acme.id, "org:admin")
+        const company = await companyOf(acme.id)
+        let deep: unknown = "DE136695976"
+        for (let i = 0; i < 20; i++) deep = [deep] // deeper than the input guard allows
+
+        const cases = [
+          await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: deep }),
+          await store("POST", "/store/companies/me", acmeAdmin.token, { tax_id: 42 }),
+          await store("POST", "/store/customers/sync-role", acmeAdmin.token, { organization_id: deep }),
+          await http()("POST", `/admin/companies/${company.id}/verify`, { token: admin.token, body: { verified: deep } }),
+          await http()("POST", `/admin/companies/${company.id}/verify`, { token: admin.token, body: { expected_updated_at: "yesterday" } }),
+          await http()("GET", "/admin/companies/comp_%00x", { token: admin.token }),
+          await http()("GET", "/admin/companies?q=%00", { token: admin.token }),
+          await http()("GET", "/admin/companies?sort=name", { token: admin.token }),
+        ]
+        const summary = cases.map((r) => ({ status: r.status, message: typeof r.data?.message }))
+        expect(summary).toEqual(cases.map(() => ({ status: 400, message: "string" })))
+        expect(cases[1].data.message).toMatch(/tax_id/)
+        expect(cases[4].data.message).toMatch(/expected_updated_at/)
+        const after = await companyOf(acme.id)
+        expect(after).toEqual(expect.objectContaining({ tax_id: null, is_verified: false }))
+      })
+    })
   },
 })

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { idSchema, textSchema } from "../../../utils/text-schema"
 
 /** `GET /admin/companies?verified=&q=&customer_id=&limit=&offset=&order=` */
 export const AdminGetCompaniesParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
@@ -10,8 +11,15 @@ export const AdminGetCompaniesParams = createFindParams({ limit: 20, offset: 0, 
       .enum(["true", "false"], { error: 'verified must be "true" or "false"' })
       .transform((v) => v === "true")
       .optional(),
-    q: z.string().trim().max(200).optional(),
-    customer_id: z.string().trim().min(1).max(255).optional(),
+    // Matched against the database: held to the text rules (a NUL byte would
+    // reach PostgreSQL); an empty search box means no search.
+    q: z.preprocess(
+      (value) => (typeof value === "string" && !value.trim() ? undefined : value),
+      textSchema({ max: 200 })
+        .transform((value) => value.trim())
+        .optional()
+    ),
+    customer_id: idSchema().optional(),
   })
   .strict()
 
