@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { testDbName } from "../helpers/db-name"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { useOfflineClerk } from "../helpers/clerk"
 import {
   collectEvents,
@@ -10,11 +10,29 @@ import {
   settle,
 } from "../helpers/medusa"
 import { requireVerifiedBusiness } from "../../src/api/guards"
+import { customerRoleCacheTag } from "../../src/utils/customer-role-cache"
+import {
+  clearCustomerRoleCacheStepId,
+  verifyBusinessCustomerWorkflow,
+} from "../../src/workflows/customer-meta"
 import { CATALOG_SKUS, seedCatalog } from "../helpers/catalog"
 
 jest.setTimeout(120 * 1000)
 
 const clerk = useOfflineClerk()
+
+// Roles are served from Medusa's Caching Module in this suite, so a rolled
+// back verification can be seen to leave no stale role in the cache. The
+// runner reads medusa-config.ts before it applies its `env`: the flag is set
+// on the process before the runner boots, and restored after.
+const cachingFlag = process.env.MEDUSA_FF_CACHING
+beforeAll(() => {
+  process.env.MEDUSA_FF_CACHING = "true"
+})
+afterAll(() => {
+  if (cachingFlag === undefined) delete process.env.MEDUSA_FF_CACHING
+  else process.env.MEDUSA_FF_CACHING = cachingFlag
+})
 
 medusaIntegrationTestRunner({
   dbName: testDbName("admin-verification"),
@@ -155,6 +173,76 @@ medusaIntegrationTestRunner({
         const meta = await getContainer().resolve("roleSyncCustomerMeta").retrieveByCustomerId(acme.customerId)
         expect(meta.is_verified).toBe(false)
       })
+    })
+
+    describe("rollback of a verification", () => {
+      const roleFields = (meta: any) => ({
+        is_verified: meta.is_verified,
+        verified_at: meta.verified_at ? new Date(meta.verified_at).toISOString() : null,
+        verified_by: meta.verified_by,
+        updated_at: new Date(meta.updated_at).toISOString(),
+      })
+
+      it.each([
+        ["verifying", false, true],
+        ["unverifying", true, false],
+      ])(
+        "a step failing at the end of %s puts the role, the group membership and the cached role back, emits nothing and frees the lock",
+        async (_name, from, to) => {
+          const acme = await customer({ accountType: "business", company: "Acme" })
+          if (from) {
+            expect((await verify({ customer_id: acme.customerId })).status).toBe(200)
+          }
+          const service = getContainer().resolve("roleSyncCustomerMeta")
+          const caching = getContainer().resolve(Modules.CACHING) as any
+          const tags = [customerRoleCacheTag(acme.customerId)]
+          const before = roleFields(await service.retrieveByCustomerId(acme.customerId))
+          const membersBefore = (await groupMembers()) ?? []
+          // A guarded request caches the role as it is now.
+          expect(await runGuard(acme.customerId)).toEqual(from ? undefined : expect.objectContaining({ type: MedusaError.Types.FORBIDDEN }))
+          await settle(100)
+          expect(JSON.stringify(await caching.get({ tags }))).toContain(`"is_verified":${from}`)
+          const events = collectEvents(getContainer(), ["customer_meta.verified", "customer_meta.unverified"])
+
+          const workflow = verifyBusinessCustomerWorkflow(getContainer())
+          workflow.appendAction("throw", clearCustomerRoleCacheStepId, {
+            invoke: async function failStep() {
+              // Every write is in place, and a guarded request caches the new role.
+              expect(await runGuard(acme.customerId)).toEqual(to ? undefined : expect.objectContaining({ type: MedusaError.Types.FORBIDDEN }))
+              expect((await groupMembers()) ?? []).toEqual(to ? [acme.customerId] : [])
+              await settle(100)
+              expect(JSON.stringify(await caching.get({ tags }))).toContain(`"is_verified":${to}`)
+              throw new Error("Failed after the verification")
+            },
+          })
+          const { errors } = await workflow.run({
+            input: { customer_id: acme.customerId, verified: to, actor_id: admin.userId },
+            throwOnError: false,
+          })
+
+          expect(errors).toEqual([
+            expect.objectContaining({
+              action: "throw",
+              handlerType: "invoke",
+              error: expect.objectContaining({ message: "Failed after the verification" }),
+            }),
+          ])
+          const after = roleFields(await service.retrieveByCustomerId(acme.customerId))
+          expect({ ...after, updated_at: undefined }).toEqual({ ...before, updated_at: undefined })
+          expect((await groupMembers()) ?? []).toEqual(membersBefore)
+          // No stale role survives in the cache: the guard sees the old one.
+          expect(JSON.stringify((await caching.get({ tags })) ?? [])).not.toContain(`"is_verified":${to}`)
+          expect(await runGuard(acme.customerId)).toEqual(from ? undefined : expect.objectContaining({ type: MedusaError.Types.FORBIDDEN }))
+          await settle()
+          expect(events.seen).toEqual([])
+
+          // The per-Clerk-user lock was released: the same change now succeeds.
+          const res = await verify({ customer_id: acme.customerId, verified: to })
+          expect(res.status).toBe(200)
+          expect(res.data.customer_meta.is_verified).toBe(to)
+          events.stop()
+        }
+      )
     })
 
     describe("expected_updated_at: admins verify what they reviewed (DESIGN §9.4)", () => {
@@ -407,6 +495,92 @@ medusaIntegrationTestRunner({
         const page = await list("?limit=2&offset=2")
         expect(page.data).toEqual(expect.objectContaining({ count: 3, limit: 2, offset: 2 }))
         expect(page.data.business_customers).toHaveLength(1)
+      })
+
+      it("?fields= and ?order= work as on core routes; fields and orders outside the list are a 400 naming them", async () => {
+        const acme = await customer({ accountType: "business", company: "Acme GmbH" }, "buyer@acme.test")
+        const globex = await customer({ accountType: "business", company: "Globex" }, "ops@globex.test")
+        const initech = await customer({ accountType: "business", company: "Initech" }, "it@initech.test")
+
+        const narrow = await list("?fields=id,company_name&order=company_name")
+        expect(narrow.status).toBe(200)
+        expect(narrow.data.business_customers.map((b: any) => Object.keys(b).sort())).toEqual([
+          ["company_name", "id"],
+          ["company_name", "id"],
+          ["company_name", "id"],
+        ])
+        expect(narrow.data.business_customers.map((b: any) => b.company_name)).toEqual(["Acme GmbH", "Globex", "Initech"])
+
+        const byEmail = await list("?order=-customer.email&fields=customer_id,customer.email")
+        expect(byEmail.data.business_customers.map((b: any) => b.customer.email)).toEqual([
+          "ops@globex.test",
+          "it@initech.test",
+          "buyer@acme.test",
+        ])
+        const oldestFirst = await list("?order=created_at&fields=customer_id")
+        expect(oldestFirst.data.business_customers.map((b: any) => b.customer_id)).toEqual([
+          acme.customerId,
+          globex.customerId,
+          initech.customerId,
+        ])
+        const wide = await list("?fields=+customer.phone,+customer.company_name&limit=1")
+        expect(wide.data.business_customers[0]).toEqual(
+          expect.objectContaining({ clerk_user_id: expect.any(String), customer: expect.objectContaining({ phone: null }) })
+        )
+
+        for (const query of ["?fields=customer.addresses", "?fields=*customer.groups", "?fields=nope", "?order=customer.phone", "?order=nope"]) {
+          const res = await list(query)
+          expect({ query, status: res.status }).toEqual({ query, status: 400 })
+          expect(res.data.message).toContain(query.includes("order") ? "order" : query.split("=")[1].replace(/^\*/, ""))
+        }
+
+        const verified = await verify({ customer_id: acme.customerId }, admin.token)
+        const narrowVerify = await http()("POST", "/admin/customers/verify?fields=is_verified,verified_by", {
+          token: admin.token,
+          body: { customer_id: globex.customerId },
+        })
+        expect(narrowVerify.data.customer_meta).toEqual({ id: expect.any(String), is_verified: true, verified_by: admin.userId })
+        expect(verified.data.customer_meta).toEqual(expect.objectContaining({ clerk_user_id: acme.user.id, is_verified: true }))
+      })
+
+      it("searches more than 1,000 matching customers in one query: count, pages and the verified filter stay right", async () => {
+        // 1,100 business customers whose email matches, seeded in two statements.
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await knex.raw(`
+          insert into customer (id, email, first_name, last_name, has_account)
+          select 'cus_bulk_' || lpad(n::text, 5, '0'), 'buyer' || n || '@bulk-search.test', 'Bulk', 'Buyer', true
+          from generate_series(1, 1100) as n`)
+        await knex.raw(`
+          insert into customer_meta (id, customer_id, clerk_user_id, account_type, company_name, is_verified, created_at, updated_at)
+          select 'cmeta_bulk_' || lpad(n::text, 5, '0'), 'cus_bulk_' || lpad(n::text, 5, '0'), 'user_bulk_' || n,
+                 'business', 'Company ' || n, n % 10 = 0, now() - n * interval '1 second', now()
+          from generate_series(1, 1100) as n`)
+        // One more match by company name only, and one business that doesn't match.
+        const byCompany = await customer({ accountType: "business", company: "Bulk-Search Logistics" }, "ops@elsewhere.test")
+        await customer({ accountType: "business", company: "Unrelated" }, "someone@elsewhere.test")
+
+        const all = await list("?q=bulk-search&limit=100")
+        expect(all.status).toBe(200)
+        expect(all.data).toEqual(expect.objectContaining({ count: 1101, limit: 100, offset: 0 }))
+        expect(all.data.business_customers).toHaveLength(100)
+        // Newest first: the synced business, then the seeded ones from the newest.
+        expect(all.data.business_customers[0].customer_id).toBe(byCompany.customerId)
+        expect(all.data.business_customers[1].customer.email).toBe("buyer1@bulk-search.test")
+
+        const lastPage = await list("?q=bulk-search&limit=100&offset=1050")
+        expect(lastPage.data.count).toBe(1101)
+        expect(lastPage.data.business_customers).toHaveLength(51)
+        expect(lastPage.data.business_customers.at(-1).customer.email).toBe("buyer1100@bulk-search.test")
+        const pastTheEnd = await list("?q=bulk-search&offset=5000")
+        expect(pastTheEnd.data).toEqual(expect.objectContaining({ count: 1101, business_customers: [] }))
+
+        const verified = await list("?q=BULK-SEARCH.TEST&verified=true&limit=100&offset=100")
+        expect(verified.data.count).toBe(110)
+        expect(verified.data.business_customers).toHaveLength(10)
+        expect(verified.data.business_customers.every((b: any) => b.is_verified)).toBe(true)
+
+        const oldest = await list("?q=bulk-search&order=created_at&limit=2&fields=id")
+        expect(oldest.data.business_customers).toEqual([{ id: "cmeta_bulk_01100" }, { id: "cmeta_bulk_01099" }])
       })
 
       it.each([["?limit=101"], ["?limit=0"], ["?offset=-1"], ["?verified=yes"], ["?unknown=1"]])(

@@ -1,7 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { testDbName } from "../helpers/db-name"
-import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import { MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  acceptQuoteWorkflow,
+  createQuoteRequestWorkflow,
+  markQuoteAcceptedStepId,
+  rejectQuoteWorkflow,
+  respondToQuoteWorkflow,
+} from "../../src/workflows/quote"
 import { useOfflineClerk } from "../helpers/clerk"
 import {
   collectEvents,
@@ -19,6 +26,28 @@ const clerk = useOfflineClerk()
 
 const inOneDay = () => new Date(Date.now() + 24 * 3600 * 1000).toISOString()
 
+/**
+ * A host's handlers on the quote workflows' hooks, registered once as a host
+ * would (a hook takes one handler): each records what it received and
+ * refuses with a 400 while a test sets `refuse[name]`.
+ */
+const hookCalls: Record<string, any[]> = {}
+const refuse: Record<string, string | undefined> = {}
+const hostHandler = (name: string) => async (data: any) => {
+  ;(hookCalls[name] ??= []).push(data)
+  if (refuse[name]) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refuse[name]!)
+  }
+}
+createQuoteRequestWorkflow.hooks.validate(hostHandler("create.validate"))
+createQuoteRequestWorkflow.hooks.quoteRequestCreated(hostHandler("create.created"))
+acceptQuoteWorkflow.hooks.validate(hostHandler("accept.validate"))
+acceptQuoteWorkflow.hooks.quoteAccepted(hostHandler("accept.accepted"))
+respondToQuoteWorkflow.hooks.validate(hostHandler("respond.validate"))
+respondToQuoteWorkflow.hooks.quoteResponded(hostHandler("respond.responded"))
+rejectQuoteWorkflow.hooks.validate(hostHandler("reject.validate"))
+rejectQuoteWorkflow.hooks.quoteRejected(hostHandler("reject.rejected"))
+
 medusaIntegrationTestRunner({
   dbName: testDbName("quotes"),
   env: clerk.env,
@@ -33,6 +62,8 @@ medusaIntegrationTestRunner({
       pk = store.publishableKey
       catalog = await seedCatalog(getContainer(), { salesChannelId: store.salesChannelId })
       admin = await createAdminToken(api, getContainer())
+      for (const key of Object.keys(hookCalls)) delete hookCalls[key]
+      for (const key of Object.keys(refuse)) delete refuse[key]
     })
 
     const bolt = () => catalog.variants[CATALOG_SKUS.boltShort]
@@ -562,13 +593,13 @@ medusaIntegrationTestRunner({
         expect(all.data).toEqual(expect.objectContaining({ count: 3, limit: 20, offset: 0 }))
         expect(all.data.quotes.map((q: any) => q.id)).toEqual([a2.id, g1.id, a1.id])
         const acmeQuote = all.data.quotes.find((q: any) => q.id === a1.id)
+        // The customer and its role, as Query reads them through the links.
         expect(acmeQuote.customer).toEqual({
           id: acme.customerId,
           email: acme.email,
           first_name: "Test",
           last_name: "User",
-          company_name: "Acme GmbH",
-          is_verified: false,
+          customer_meta: expect.objectContaining({ company_name: "Acme GmbH", is_verified: false }),
         })
         expect(acmeQuote.items[0]).toEqual(expect.objectContaining({ quoted_unit_price: 7.25 }))
 
@@ -605,7 +636,10 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             id: quote.id,
             status: "requested",
-            customer: expect.objectContaining({ id: buyer.customerId, company_name: "Acme GmbH" }),
+            customer: expect.objectContaining({
+              id: buyer.customerId,
+              customer_meta: expect.objectContaining({ company_name: "Acme GmbH" }),
+            }),
           })
         )
         expect(res.data.quote.items).toHaveLength(2)
@@ -755,6 +789,348 @@ medusaIntegrationTestRunner({
           }
         }
         expect((await readQuote(quote.id)).status).toBe("requested")
+      })
+    })
+
+    describe("?fields= and ?order= (query config)", () => {
+      it("store routes: fields narrow every answer (lists, detail, POST answers), order sorts, and fields or orders outside the quote are a 400 naming them", async () => {
+        const buyer = await business()
+        const first = await requestQuote(buyer.token, [{ variant_id: wrap().id, quantity: 3 }])
+        const second = await requestQuote(buyer.token)
+        await respond(first)
+
+        const narrow = await store("GET", "/store/quotes?fields=id,status", buyer.token)
+        expect(narrow.status).toBe(200)
+        expect(narrow.data.quotes).toEqual([
+          { id: second.id, status: "requested" },
+          { id: first.id, status: "quoted" },
+        ])
+
+        const oldestFirst = await store("GET", "/store/quotes?order=created_at&fields=id", buyer.token)
+        expect(oldestFirst.data.quotes.map((q: any) => q.id)).toEqual([first.id, second.id])
+        const byStatus = await store("GET", "/store/quotes?order=-status&fields=id,status", buyer.token)
+        expect(byStatus.data.quotes.map((q: any) => q.status)).toEqual(["requested", "quoted"])
+
+        const lines = await store("GET", `/store/quotes/${first.id}?fields=id,*items`, buyer.token)
+        expect(lines.status).toBe(200)
+        expect(Object.keys(lines.data.quote).sort()).toEqual(["id", "items"])
+        expect(lines.data.quote.items[0]).toEqual(
+          expect.objectContaining({ variant_id: wrap().id, quantity: 3, quoted_unit_price: 7.25 })
+        )
+        const plus = await store("GET", `/store/quotes/${first.id}?fields=+items.created_at`, buyer.token)
+        expect(plus.data.quote).toEqual(expect.objectContaining({ id: first.id, admin_note: "Valid for full pallets" }))
+        expect(plus.data.quote.items[0].created_at).toEqual(expect.any(String))
+
+        const created = await store("POST", "/store/quotes/request?fields=id,status", buyer.token, {
+          items: [{ variant_id: bolt().id, quantity: 1 }],
+        })
+        expect(created.status).toBe(201)
+        expect(created.data.quote).toEqual({ id: expect.stringMatching(/^qreq_/), status: "requested" })
+        const rejected = await store("POST", `/store/quotes/${created.data.quote.id}/reject?fields=status,rejected_by`, buyer.token)
+        expect(rejected.data.quote).toEqual({ id: created.data.quote.id, status: "rejected", rejected_by: "customer" })
+
+        // A customer never reaches the customer record (or its role) through a quote.
+        for (const fields of ["customer.email", "*customer", "customer.customer_meta.clerk_user_id", "+customer.id", "nope"]) {
+          for (const url of ["/store/quotes", `/store/quotes/${first.id}`]) {
+            const res = await store("GET", `${url}?fields=${encodeURIComponent(fields)}`, buyer.token)
+            expect({ url, fields, status: res.status }).toEqual({ url, fields, status: 400 })
+            expect(res.data.message).toContain(fields.replace(/^[+*]/, ""))
+          }
+        }
+        for (const order of ["customer.email", "-items.quantity", "nope"]) {
+          const res = await store("GET", `/store/quotes?order=${order}`, buyer.token)
+          expect({ order, status: res.status }).toEqual({ order, status: 400 })
+          expect(res.data.message).toMatch(/order/)
+        }
+        const other = await business("Globex")
+        const hidden = await store("GET", `/store/quotes/${first.id}?fields=id`, other.token)
+        expect(hidden.status).toBe(404)
+        const unknownFilter = await store("GET", `/store/quotes?customer_id=${other.customerId}`, buyer.token)
+        expect(unknownFilter.status).toBe(400)
+      })
+
+      it("admin routes: fields reach the customer and its role, order sorts, anything else is a 400", async () => {
+        const acme = await business("Acme GmbH")
+        const globex = await business("Globex")
+        const a1 = await requestQuote(acme.token)
+        const g1 = await requestQuote(globex.token)
+
+        const res = await adminCall("GET", "/admin/quotes?fields=id,customer.email,customer.customer_meta.company_name&order=created_at")
+        expect(res.status).toBe(200)
+        // Query also returns the keys it joins on (customer_id).
+        expect(res.data.quotes).toEqual([
+          {
+            id: a1.id,
+            customer_id: acme.customerId,
+            customer: { id: acme.customerId, email: acme.email, customer_meta: expect.objectContaining({ company_name: "Acme GmbH" }) },
+          },
+          {
+            id: g1.id,
+            customer_id: globex.customerId,
+            customer: { id: globex.customerId, email: globex.email, customer_meta: expect.objectContaining({ company_name: "Globex" }) },
+          },
+        ])
+        const one = await adminCall("GET", `/admin/quotes/${a1.id}?fields=status,customer.customer_meta.clerk_user_id`)
+        expect(one.data.quote).toEqual({
+          id: a1.id,
+          status: "requested",
+          customer_id: acme.customerId,
+          customer: expect.objectContaining({ customer_meta: expect.objectContaining({ clerk_user_id: acme.user.id }) }),
+        })
+        const responded = await adminCall("POST", `/admin/quotes/${a1.id}/respond?fields=status,expires_at`, {
+          items: priceAll(a1),
+          expires_at: inOneDay(),
+        })
+        expect(responded.status).toBe(200)
+        expect(Object.keys(responded.data.quote).sort()).toEqual(["expires_at", "id", "status"])
+
+        for (const query of ["?fields=customer.addresses", "?fields=*customer.orders", "?order=customer.email", "?fields=cart"]) {
+          const bad = await adminCall("GET", `/admin/quotes${query}`)
+          expect({ query, status: bad.status }).toEqual({ query, status: 400 })
+        }
+      })
+    })
+
+    describe("hooks a host can register", () => {
+      it("createQuoteRequestWorkflow: validate sees the checked lines, the region and additional_data before any write and can refuse; quoteRequestCreated sees the stored quote, and its refusal removes it", async () => {
+        const buyer = await business()
+        const events = collectEvents(getContainer(), ["quote_request.created"])
+        const body = {
+          items: [
+            { variant_id: bolt().id, quantity: 400 },
+            { variant_id: bolt().id, quantity: 100 },
+          ],
+          additional_data: { po_number: "PO-7" },
+        }
+
+        refuse["create.validate"] = "Quotes start at 1,000 units"
+        const refused = await store("POST", "/store/quotes/request", buyer.token, body)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe("Quotes start at 1,000 units")
+        expect(await quoteService().listQuoteRequests({})).toHaveLength(0)
+        expect(hookCalls["create.validate"]).toEqual([
+          {
+            input: expect.objectContaining({ customer_id: buyer.customerId, additional_data: { po_number: "PO-7" } }),
+            items: [{ variant_id: bolt().id, quantity: 500, title: "Steel bolt M8 / 20 mm", sku: CATALOG_SKUS.boltShort }],
+            region: { id: catalog.regionId, currency_code: "eur" },
+          },
+        ])
+        expect(hookCalls["create.created"]).toBeUndefined()
+
+        delete refuse["create.validate"]
+        const created = await store("POST", "/store/quotes/request", buyer.token, body)
+        expect(created.status).toBe(201)
+        expect(hookCalls["create.created"]).toEqual([
+          {
+            quote: expect.objectContaining({ id: created.data.quote.id, status: "requested", customer_id: buyer.customerId }),
+            additional_data: { po_number: "PO-7" },
+          },
+        ])
+
+        refuse["create.created"] = "The CRM is down"
+        const rolledBack = await store("POST", "/store/quotes/request", buyer.token, body)
+        expect(rolledBack.status).toBe(400)
+        expect(rolledBack.data.message).toBe("The CRM is down")
+        expect((await quoteService().listQuoteRequests({})).map((q: any) => q.id)).toEqual([created.data.quote.id])
+        expect(await quoteService().listQuoteRequestItems({})).toHaveLength(1)
+
+        for (let i = 0; i < 40 && !events.seen.length; i++) await settle(50)
+        await settle()
+        expect(events.seen.map((e) => e.data.id)).toEqual([created.data.quote.id])
+        events.stop()
+      })
+
+      it("acceptQuoteWorkflow: validate sees the quote with its lines and additional_data and can refuse (still quoted, no cart); quoteAccepted sees the accepted quote and its cart, and its refusal takes both back", async () => {
+        const buyer = await business()
+        const quote = await requestQuote(buyer.token, [{ variant_id: bolt().id, quantity: 20 }])
+        await respond(quote, () => 5)
+        const cartsBefore = await cartCount()
+
+        refuse["accept.validate"] = "Accept with a purchase order number"
+        const refused = await store("POST", `/store/quotes/${quote.id}/accept`, buyer.token, { additional_data: { cost_center: "42" } })
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe("Accept with a purchase order number")
+        expect(hookCalls["accept.validate"]).toEqual([
+          {
+            input: expect.objectContaining({ quote_id: quote.id, customer_id: buyer.customerId, additional_data: { cost_center: "42" } }),
+            quote: expect.objectContaining({
+              id: quote.id,
+              status: "quoted",
+              items: [expect.objectContaining({ variant_id: bolt().id, quantity: 20, quoted_unit_price: 5 })],
+            }),
+          },
+        ])
+        expect(hookCalls["accept.accepted"]).toBeUndefined()
+        expect((await readQuote(quote.id)).status).toBe("quoted")
+        expect(await cartCount()).toBe(cartsBefore)
+
+        delete refuse["accept.validate"]
+        refuse["accept.accepted"] = "The ERP refused the order"
+        const undone = await store("POST", `/store/quotes/${quote.id}/accept`, buyer.token)
+        expect(undone.status).toBe(400)
+        expect(undone.data.message).toBe("The ERP refused the order")
+        const [seen] = hookCalls["accept.accepted"]
+        expect(seen).toEqual({
+          quote: expect.objectContaining({ id: quote.id, status: "accepted", cart_id: seen.cart_id }),
+          cart_id: expect.stringMatching(/^cart_/),
+          additional_data: undefined,
+        })
+        const stored = await readQuote(quote.id)
+        expect(stored.status).toBe("quoted")
+        expect(stored.cart_id).toBeNull()
+        expect(await cartCount()).toBe(cartsBefore)
+
+        delete refuse["accept.accepted"]
+        const accepted = await store("POST", `/store/quotes/${quote.id}/accept`, buyer.token)
+        expect(accepted.status).toBe(200)
+        expect(hookCalls["accept.accepted"][1].cart_id).toBe(accepted.data.cart.id)
+      })
+
+      it("respond and reject: validate sees the quote and additional_data and can refuse before any write; quoteResponded and quoteRejected see the updated quote", async () => {
+        const buyer = await business()
+        const quote = await requestQuote(buyer.token)
+
+        refuse["respond.validate"] = "Below cost"
+        const refused = await adminCall("POST", `/admin/quotes/${quote.id}/respond`, {
+          items: priceAll(quote, () => 0.01),
+          expires_at: inOneDay(),
+          additional_data: { approver: "cfo" },
+        })
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe("Below cost")
+        expect(hookCalls["respond.validate"][0]).toEqual({
+          input: expect.objectContaining({ quote_id: quote.id, additional_data: { approver: "cfo" } }),
+          quote: expect.objectContaining({ id: quote.id, status: "requested" }),
+        })
+        const untouched = await readQuote(quote.id)
+        expect(untouched.status).toBe("requested")
+        expect(untouched.items.map((i: any) => i.quoted_unit_price)).toEqual([null])
+        expect(hookCalls["respond.responded"]).toBeUndefined()
+
+        delete refuse["respond.validate"]
+        await respond(quote)
+        expect(hookCalls["respond.responded"]).toEqual([
+          { quote: expect.objectContaining({ id: quote.id, status: "quoted" }), additional_data: undefined },
+        ])
+
+        refuse["reject.validate"] = "Rejections need a reason code"
+        const notRejected = await store("POST", `/store/quotes/${quote.id}/reject`, buyer.token, { additional_data: { reason: "price" } })
+        expect(notRejected.status).toBe(400)
+        expect(hookCalls["reject.validate"][0].input).toEqual(
+          expect.objectContaining({ quote_id: quote.id, rejected_by: "customer", additional_data: { reason: "price" } })
+        )
+        expect((await readQuote(quote.id)).status).toBe("quoted")
+
+        delete refuse["reject.validate"]
+        const rejected = await store("POST", `/store/quotes/${quote.id}/reject`, buyer.token, { additional_data: { reason: "price" } })
+        expect(rejected.status).toBe(200)
+        expect(hookCalls["reject.rejected"]).toEqual([
+          { quote: expect.objectContaining({ id: quote.id, status: "rejected" }), additional_data: { reason: "price" } },
+        ])
+
+        const badExtra = await store("POST", `/store/quotes/${quote.id}/accept`, buyer.token, { additional_data: "x" })
+        expect(badExtra.status).toBe(400)
+      })
+    })
+
+    describe("events of the quote lifecycle", () => {
+      it("emits quote_request.responded, .accepted, .rejected and .expired with ids only, once per success, and nothing for a refused transition", async () => {
+        const buyer = await business()
+        const accepted = await requestQuote(buyer.token)
+        const rejected = await requestQuote(buyer.token)
+        const lapsedOnAccept = await requestQuote(buyer.token)
+        const lapsedByJob = await requestQuote(buyer.token)
+        const names = ["quote_request.responded", "quote_request.accepted", "quote_request.rejected", "quote_request.expired"]
+        const events = collectEvents(getContainer(), names)
+
+        await respond(accepted)
+        const { cart } = (await store("POST", `/store/quotes/${accepted.id}/accept`, buyer.token)).data
+        expect((await store("POST", `/store/quotes/${rejected.id}/reject`, buyer.token)).status).toBe(200)
+        await respond(lapsedOnAccept)
+        await respond(lapsedByJob)
+        const past = new Date(Date.now() - 60 * 1000)
+        await quoteService().updateQuoteRequests([
+          { id: lapsedOnAccept.id, expires_at: past },
+          { id: lapsedByJob.id, expires_at: past },
+        ])
+        expect((await store("POST", `/store/quotes/${lapsedOnAccept.id}/accept`, buyer.token)).status).toBe(400)
+        const { default: expireQuotesJob } = await import("../../src/jobs/expire-quotes")
+        await expireQuotesJob(getContainer())
+
+        // Refused transitions emit nothing.
+        expect((await store("POST", `/store/quotes/${accepted.id}/reject`, buyer.token)).status).toBe(400)
+        expect((await store("POST", `/store/quotes/${rejected.id}/accept`, buyer.token)).status).toBe(400)
+        expect((await adminCall("POST", `/admin/quotes/${rejected.id}/respond`, { items: priceAll(rejected), expires_at: inOneDay() })).status).toBe(400)
+
+        for (let i = 0; i < 40 && events.seen.length < 7; i++) await settle(50)
+        await settle()
+        const key = (e: { name: string; data: any }) => `${e.name} ${e.data.id}`
+        expect([...events.seen].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+          [
+            { name: "quote_request.responded", data: { id: accepted.id, customer_id: buyer.customerId } },
+            { name: "quote_request.accepted", data: { id: accepted.id, customer_id: buyer.customerId, cart_id: cart.id } },
+            { name: "quote_request.rejected", data: { id: rejected.id, customer_id: buyer.customerId } },
+            { name: "quote_request.responded", data: { id: lapsedOnAccept.id, customer_id: buyer.customerId } },
+            { name: "quote_request.responded", data: { id: lapsedByJob.id, customer_id: buyer.customerId } },
+            { name: "quote_request.expired", data: { id: lapsedOnAccept.id, customer_id: buyer.customerId } },
+            { name: "quote_request.expired", data: { id: lapsedByJob.id, customer_id: buyer.customerId } },
+          ].sort((a, b) => key(a).localeCompare(key(b)))
+        )
+        events.stop()
+      })
+    })
+
+    describe("rollback of the acceptance", () => {
+      it("a step failing after the quote was marked accepted undoes everything: no cart, the quote quoted without cart_id, no event, and the lock is free again", async () => {
+        const buyer = await business()
+        const quote = await requestQuote(buyer.token, [
+          { variant_id: bolt().id, quantity: 10 },
+          { variant_id: wrap().id, quantity: 2 },
+        ])
+        await respond(quote, () => 3.5)
+        const before = await readQuote(quote.id)
+        const cartsBefore = await cartCount()
+        const events = collectEvents(getContainer(), ["quote_request.accepted"])
+
+        const workflow = acceptQuoteWorkflow(getContainer())
+        let cartIdSeen: string | undefined
+        workflow.appendAction("throw", markQuoteAcceptedStepId, {
+          invoke: async function failStep() {
+            // The writes are in place when the failure strikes.
+            const [during] = await quoteService().listQuoteRequests({ id: quote.id })
+            cartIdSeen = during.cart_id
+            expect(during.status).toBe("accepted")
+            throw new Error("Failed after accepting the quote")
+          },
+        })
+        const { errors } = await workflow.run({
+          input: { quote_id: quote.id, customer_id: buyer.customerId, sales_channel_ids: [catalog.salesChannelId] },
+          throwOnError: false,
+        })
+
+        expect(errors).toEqual([
+          expect.objectContaining({
+            action: "throw",
+            handlerType: "invoke",
+            error: expect.objectContaining({ message: "Failed after accepting the quote" }),
+          }),
+        ])
+        expect(cartIdSeen).toMatch(/^cart_/)
+        const after = await readQuote(quote.id)
+        expect(after.status).toBe("quoted")
+        expect(after.cart_id).toBeNull()
+        expect(new Date(after.expires_at).getTime()).toBe(new Date(before.expires_at).getTime())
+        expect(after.items.map((i: any) => Number(i.quoted_unit_price))).toEqual(before.items.map((i: any) => Number(i.quoted_unit_price)))
+        expect(await cartCount()).toBe(cartsBefore)
+        expect(await getContainer().resolve(Modules.CART).listCarts({ id: cartIdSeen })).toEqual([])
+
+        // The lock was released: the customer can accept now, once.
+        const accepted = await store("POST", `/store/quotes/${quote.id}/accept`, buyer.token)
+        expect(accepted.status).toBe(200)
+        for (let i = 0; i < 40 && !events.seen.length; i++) await settle(50)
+        await settle()
+        expect(events.seen.map((e) => e.data.cart_id)).toEqual([accepted.data.cart.id])
+        events.stop()
       })
     })
   },

@@ -419,6 +419,30 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("?fields= on the caller's role", () => {
+      it("GET and POST answer only the fields asked for, and 400 for fields a customer may not see", async () => {
+        const user = clerk.user({ unsafeMetadata: { accountType: "business", company: "Fields Ltd" } })
+        const token = await signIn(user.id)
+        const synced = await http()("POST", "/store/customers/sync-role?fields=account_type,company_name", { token, pk })
+        expect(synced.status).toBe(200)
+        expect(synced.data.customer_meta).toEqual({ id: expect.any(String), account_type: "business", company_name: "Fields Ltd" })
+        const refreshed = await refresh(token)
+        const url = `/store/customers/sync-role/${synced.data.customer.id}`
+
+        const narrow = await http()("GET", `${url}?fields=is_verified`, { token: refreshed, pk })
+        expect(narrow.status).toBe(200)
+        expect(narrow.data.customer_meta).toEqual({ id: synced.data.customer_meta.id, is_verified: false })
+
+        for (const fields of ["clerk_user_id", "verified_by", "*customer", "customer.email", "+clerk_user_id"]) {
+          const res = await http()("GET", `${url}?fields=${encodeURIComponent(fields)}`, { token: refreshed, pk })
+          expect({ fields, status: res.status }).toEqual({ fields, status: 400 })
+          expect(res.data.message).toContain(fields.replace(/^[+*]/, ""))
+        }
+        const post = await http()("POST", "/store/customers/sync-role?fields=verified_by", { token: refreshed, pk })
+        expect(post.status).toBe(400)
+      })
+    })
+
     describe("Query and core routes", () => {
       it("GET /admin/customers/:id?fields=*customer_meta returns the role on Medusa's own route", async () => {
         const user = clerk.user({ unsafeMetadata: { accountType: "business", company: "Admin View" } })

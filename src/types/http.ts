@@ -51,7 +51,10 @@ export type QuoteItem = {
   sku: string | null
 }
 
-/** A quote over HTTP (store and admin). Dates are ISO strings. */
+/**
+ * A quote over HTTP (store and admin) with the default fields; `?fields=`
+ * narrows or widens it as on Medusa's own routes. Dates are ISO strings.
+ */
 export type Quote = {
   id: string
   status: QuoteStatus
@@ -72,9 +75,16 @@ export type Quote = {
   updated_at: string
 }
 
+/**
+ * The quote's customer as `GET /admin/quotes` answers it by default: Query
+ * reads it through the quote → customer → customer_meta links, so the
+ * declared company and its verification sit in `customer_meta` (null for a
+ * customer who never synced a role).
+ */
 export type AdminQuoteCustomer = SyncedCustomer & {
-  company_name: string | null
-  is_verified: boolean
+  customer_meta: (Pick<AdminCustomerMeta, "company_name" | "is_verified"> & {
+    customer_id: string
+  }) | null
 }
 
 export type AdminQuoteCompany = { id: string; name: string; is_verified: boolean }

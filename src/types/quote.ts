@@ -47,3 +47,14 @@ export type QuoteRequestDTO = {
   created_at: Date | string
   updated_at: Date | string
 }
+
+/** A line as the quote module writes it (created with its request, in one flush). */
+export type QuoteRequestItemInput = Partial<
+  Omit<QuoteRequestItemDTO, "created_at" | "updated_at">
+>
+
+/** A quote as the quote module writes it; every field is optional on update. */
+export type QuoteRequestInput = Omit<
+  QuoteRequestDTO,
+  "id" | "items" | "created_at" | "updated_at"
+> & { id?: string; items?: QuoteRequestItemInput[] }

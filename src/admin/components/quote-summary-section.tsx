@@ -42,15 +42,15 @@ export const QuoteSummarySection = ({ quote }: { quote: Quote }) => {
           </div>
         }
       />
-      {customer?.company_name && (
+      {customer?.customer_meta?.company_name && (
         <SectionRow
           title="Company"
           value={
             <>
               <Text size="small" leading="compact">
-                {customer.company_name}
+                {customer.customer_meta.company_name}
               </Text>
-              <VerificationStatusBadge isVerified={!!customer.is_verified} />
+              <VerificationStatusBadge isVerified={!!customer.customer_meta.is_verified} />
             </>
           }
         />

@@ -75,10 +75,9 @@ export type QuoteItem = {
   sku: string | null
 }
 
-/** The quote's customer; the admin route adds the company and its verification when the customer has a role. */
+/** The quote's customer, with its declared company and verification when the customer has a role. */
 export type QuoteCustomer = CustomerSummary & {
-  company_name?: string | null
-  is_verified?: boolean
+  customer_meta?: { company_name: string | null; is_verified: boolean } | null
 }
 
 export type Quote = {

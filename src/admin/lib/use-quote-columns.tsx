@@ -26,11 +26,12 @@ export const useQuoteColumns = () =>
         cell: ({ row }) => {
           const customer = row.original.customer
           const name = customer ? customerDisplayName(customer) : row.original.customer_id
-          const secondLine = customer?.company_name ? customer.email ?? name : customer?.email !== name ? customer?.email : null
+          const company = customer?.customer_meta?.company_name
+          const secondLine = company ? customer?.email ?? name : customer?.email !== name ? customer?.email : null
           return (
             <div className="flex min-w-0 flex-col">
               <Text size="small" leading="compact" className="truncate">
-                {customer?.company_name || name}
+                {company || name}
               </Text>
               {secondLine && (
                 <Text size="xsmall" leading="compact" className="text-ui-fg-subtle truncate">

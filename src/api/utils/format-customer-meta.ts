@@ -1,20 +1,14 @@
 import {
   ADMIN_CUSTOMER_META_FIELDS,
-  STORE_CUSTOMER_META_FIELDS,
   type AdminCustomerMeta,
   type CustomerMetaDTO,
-  type StoreCustomerMeta,
 } from "../../types"
 
-export { ADMIN_CUSTOMER_META_FIELDS, STORE_CUSTOMER_META_FIELDS }
-
-const pick = <T>(meta: Partial<CustomerMetaDTO>, fields: readonly string[]) =>
-  Object.fromEntries(fields.map((f) => [f, (meta as any)[f] ?? null])) as T
-
-/** What a customer may see of their own role. */
-export const formatStoreCustomerMeta = (meta: Partial<CustomerMetaDTO>) =>
-  pick<StoreCustomerMeta>(meta, STORE_CUSTOMER_META_FIELDS)
-
-/** What an admin sees of a role. */
+/**
+ * What an admin sees of a role read from the module's service (routes that
+ * read with Query take the fields from their query config instead).
+ */
 export const formatAdminCustomerMeta = (meta: Partial<CustomerMetaDTO>) =>
-  pick<AdminCustomerMeta>(meta, ADMIN_CUSTOMER_META_FIELDS)
+  Object.fromEntries(
+    ADMIN_CUSTOMER_META_FIELDS.map((field) => [field, meta[field] ?? null])
+  ) as AdminCustomerMeta

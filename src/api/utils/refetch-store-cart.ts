@@ -1,22 +1,17 @@
-import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { refetchEntity } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
 
 /**
- * The cart as `GET /store/carts/:id` returns it. Read back with Query because
- * createCartWorkflow's result has no items yet.
+ * The cart as `GET /store/carts/:id` returns it by default (404 if it's
+ * gone). Read back with Query because createCartWorkflow's result has no
+ * items yet.
  */
-export async function refetchStoreCart(scope: MedusaContainer, cartId: string) {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [cart],
-  } = await query.graph({
+export const refetchStoreCart = (scope: MedusaContainer, cartId: string) =>
+  refetchEntity({
     entity: "cart",
+    idOrFilter: cartId,
+    scope,
     fields: defaultStoreCartFields,
-    filters: { id: cartId },
+    options: { throwIfKeyNotFound: true },
   })
-  if (!cart) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found.`)
-  }
-  return cart
-}

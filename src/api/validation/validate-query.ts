@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
 import { formatZodIssues } from "../../utils/zod-issues"
+import { disallowedFields } from "./disallowed-fields"
 import { sendInvalidInput } from "./invalid-input-response"
 
 type QueryConfig = Parameters<typeof validateAndTransformQuery>[1]
@@ -27,8 +28,10 @@ const normalizedQuery = (query: Record<string, unknown>) =>
 /**
  * `validateAndTransformQuery` with the plugin's messages: the query is
  * checked first and a bad one answers 400 naming each field (`?limit=abc`
- * → "limit must be a number"); a good one then goes through Medusa's own
- * middleware, which sets `validatedQuery`, `queryConfig` and `listConfig`.
+ * → "limit must be a number"; `?fields=` naming a field outside the route's
+ * `allowed` list → "Requested fields [x] are not valid here"); a good one
+ * then goes through Medusa's own middleware, which sets `validatedQuery`,
+ * `queryConfig` (fields and pagination) and `filterableFields`.
  */
 export function validateQuery(schema: z.ZodType, config: QueryConfig) {
   const medusa = validateAndTransformQuery(schema as any, config)
@@ -39,6 +42,12 @@ export function validateQuery(schema: z.ZodType, config: QueryConfig) {
   ) {
     try {
       const query = normalizedQuery(req.query as Record<string, unknown>)
+      const refused = disallowedFields(req.query.fields, config.allowed)
+      if (refused.length) {
+        return sendInvalidInput(res, [
+          { field: "fields", message: `Requested fields [${refused.join(", ")}] are not valid here` },
+        ])
+      }
       const result = await schema.safeParseAsync(query)
       if (!result.success) {
         return sendInvalidInput(res, formatZodIssues(result.error.issues, query, "query"))

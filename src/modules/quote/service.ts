@@ -1,11 +1,20 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import type {
+  QuoteRequestDTO,
+  QuoteRequestInput,
+  QuoteRequestItemDTO,
+  QuoteRequestItemInput,
+} from "../../types/quote"
 import QuoteRequest from "./models/quote-request"
 import QuoteRequestItem from "./models/quote-request-item"
-import type { QuoteRequestDTO } from "./types"
 
 // Plain data access; the lifecycle rules live in utils/transitions.ts and
-// are applied by the quote workflows.
-class QuoteModuleService extends MedusaService({
+// are applied by the quote workflows. Typed through MedusaService's DTO
+// generic, so callers get the plugin's shared DTOs without casts.
+class QuoteModuleService extends MedusaService<{
+  QuoteRequest: { dto: QuoteRequestDTO; inputDto: QuoteRequestInput }
+  QuoteRequestItem: { dto: QuoteRequestItemDTO; inputDto: QuoteRequestItemInput }
+}>({
   QuoteRequest,
   QuoteRequestItem,
 }) {
@@ -23,7 +32,7 @@ class QuoteModuleService extends MedusaService({
       { cart_id: cartId },
       { relations: ["items"], take: 1 }
     )
-    return (quote as unknown as QuoteRequestDTO) ?? null
+    return quote ?? null
   }
 }
 

@@ -5,5 +5,7 @@ export {
   type QuoteRejecter,
   type QuoteRequestDTO,
   type QuoteRequestItemDTO,
+  type QuoteRequestInput,
+  type QuoteRequestItemInput,
   type QuoteStatus,
 } from "../../types/quote"

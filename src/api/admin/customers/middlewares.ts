@@ -2,6 +2,11 @@ import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../../validation/validate-body"
 import { validateQuery } from "../../validation/validate-query"
 import {
+  listAdminBusinessCustomersQueryConfig,
+  retrieveAdminCustomerMetaQueryConfig,
+} from "./query-config"
+import {
+  AdminGetCustomerMetaParams,
   AdminListBusinessCustomersParams,
   AdminVerifyBusinessCustomer,
 } from "./validators"
@@ -14,7 +19,11 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/customers/verify",
-    middlewares: [adminOnly, validateBody(AdminVerifyBusinessCustomer)],
+    middlewares: [
+      adminOnly,
+      validateBody(AdminVerifyBusinessCustomer),
+      validateQuery(AdminGetCustomerMetaParams, retrieveAdminCustomerMetaQueryConfig),
+    ],
   },
   {
     methods: ["GET"],
@@ -31,10 +40,7 @@ export const adminCustomerRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/business",
     middlewares: [
       adminOnly,
-      validateQuery(AdminListBusinessCustomersParams, {
-        isList: true,
-        defaults: [],
-      }),
+      validateQuery(AdminListBusinessCustomersParams, listAdminBusinessCustomersQueryConfig),
     ],
   },
 ]

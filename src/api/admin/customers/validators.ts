@@ -1,6 +1,13 @@
+import type { AdditionalData } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
+import {
+  createSelectParams,
+  WithAdditionalData,
+} from "@medusajs/medusa/api/utils/validators"
 import { idSchema, textSchema } from "../../../utils/text-schema"
 import { TAX_ID_STATUSES, type TaxIdStatus } from "../../../utils/tax-id/types"
+import { createRoleSyncFindParams } from "../../utils/find-params"
+import { BUSINESS_CUSTOMER_ORDERABLE_FIELDS } from "./business/find-business-customers"
 
 // `tax_id_status=pending,invalid`: one status or several, comma-separated.
 const taxIdStatusList = z
@@ -14,7 +21,7 @@ const taxIdStatusList = z
       .max(TAX_ID_STATUSES.length)
   )
 
-export const AdminVerifyBusinessCustomer = z
+const VerifyBusinessCustomer = z
   .object({
     customer_id: idSchema(),
     verified: z.boolean().optional().default(true),
@@ -26,23 +33,32 @@ export const AdminVerifyBusinessCustomer = z
     expected_updated_at: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
-export type AdminVerifyBusinessCustomerType = z.infer<typeof AdminVerifyBusinessCustomer>
 
-export const AdminListBusinessCustomersParams = z
-  .object({
+/** Takes `additional_data` for the `businessVerified` hook, as core's routes do. */
+export const AdminVerifyBusinessCustomer = WithAdditionalData(VerifyBusinessCustomer)
+export type AdminVerifyBusinessCustomerType = z.infer<typeof VerifyBusinessCustomer> &
+  AdditionalData
+
+/** `?fields=` on the role verify answers. */
+export const AdminGetCustomerMetaParams = createSelectParams().strict()
+
+export const AdminListBusinessCustomersParams = createRoleSyncFindParams({ orderable: BUSINESS_CUSTOMER_ORDERABLE_FIELDS })
+  .extend({
     verified: z.enum(["true", "false"]).optional(),
     tax_id_status: taxIdStatusList.optional(),
     tax_id_flagged: z.enum(["true", "false"]).optional(),
-    // An empty search box means no search; anything else is matched, so it
-    // is held to the text rules (a NUL byte would reach PostgreSQL).
+    // Part of the company name, the tax ID (as typed or compact) or the
+    // customer's email. An empty search box means no search; anything else
+    // is matched, so it is held to the text rules (a NUL byte would reach
+    // PostgreSQL).
     q: z.preprocess(
       (value) => (typeof value === "string" && !value.trim() ? undefined : value),
       textSchema({ max: 200 })
         .transform((value) => value.trim())
         .optional()
     ),
-    limit: z.coerce.number().int().min(1).max(100).optional().default(20),
-    offset: z.coerce.number().int().min(0).optional().default(0),
   })
   .strict()
-export type AdminListBusinessCustomersParamsType = z.infer<typeof AdminListBusinessCustomersParams>
+export type AdminListBusinessCustomersParamsType = z.infer<
+  typeof AdminListBusinessCustomersParams
+>

@@ -1,12 +1,19 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../../validation/validate-body"
 import { validateQuery } from "../../validation/validate-query"
-import { ADMIN_QUOTE_FIELDS } from "./helpers"
 import {
+  listAdminQuotesQueryConfig,
+  retrieveAdminQuoteQueryConfig,
+} from "./query-config"
+import {
+  AdminGetQuoteParams,
   AdminGetQuotesParams,
   AdminRejectQuote,
   AdminRespondToQuote,
 } from "./validators"
+
+/** `?fields=` for every route answering one quote. */
+const retrieveQuote = validateQuery(AdminGetQuoteParams, retrieveAdminQuoteQueryConfig)
 
 export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -18,22 +25,21 @@ export const adminQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/admin/quotes",
-    middlewares: [
-      validateQuery(AdminGetQuotesParams, {
-        defaults: ADMIN_QUOTE_FIELDS,
-        isList: true,
-        defaultLimit: 20,
-      }),
-    ],
+    middlewares: [validateQuery(AdminGetQuotesParams, listAdminQuotesQueryConfig)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/quotes/:id",
+    middlewares: [retrieveQuote],
   },
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/respond",
-    middlewares: [validateBody(AdminRespondToQuote)],
+    middlewares: [validateBody(AdminRespondToQuote), retrieveQuote],
   },
   {
     methods: ["POST"],
     matcher: "/admin/quotes/:id/reject",
-    middlewares: [validateBody(AdminRejectQuote)],
+    middlewares: [validateBody(AdminRejectQuote), retrieveQuote],
   },
 ]

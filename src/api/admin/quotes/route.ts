@@ -2,34 +2,13 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ADMIN_QUOTE_FIELDS, formatAdminQuote } from "./helpers"
-import type { AdminGetQuotesParamsType } from "./validators"
+import type { AdminQuoteListResponse } from "../../../types"
+import { listQuotes } from "../../utils/query-quotes"
 
-/** All quotes, newest first, filterable by status, customer and company. */
+/** All quotes, newest first, filterable by status, customer and dates. */
 export const GET = async (
-  req: AuthenticatedMedusaRequest<unknown, AdminGetQuotesParamsType>,
-  res: MedusaResponse
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<AdminQuoteListResponse>
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { status, customer_id, company_id, limit, offset } =
-    req.validatedQuery as AdminGetQuotesParamsType
-
-  const { data, metadata } = await query.graph({
-    entity: "quote_request",
-    fields: ADMIN_QUOTE_FIELDS,
-    filters: {
-      ...(status ? { status } : {}),
-      ...(customer_id ? { customer_id } : {}),
-      ...(company_id ? { company_id } : {}),
-    },
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
-  })
-
-  res.json({
-    quotes: data.map(formatAdminQuote),
-    count: metadata?.count ?? data.length,
-    limit,
-    offset,
-  })
+  res.json(await listQuotes(req.scope, req.queryConfig, req.filterableFields))
 }

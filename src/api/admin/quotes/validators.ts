@@ -1,35 +1,49 @@
+import type { AdditionalData } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
+import {
+  createSelectParams,
+  WithAdditionalData,
+} from "@medusajs/medusa/api/utils/validators"
 import { MAX_QUOTE_UNIT_PRICE } from "../../../utils/money"
 import { idSchema, textSchema } from "../../../utils/text-schema"
 import {
   QUOTE_MAX_LINES,
   QUOTE_MESSAGE_MAX_LENGTH,
 } from "../../../workflows/quote/utils/quote-limits"
-import { QuoteStatusFilter } from "../../store/quotes/validators"
+import { QuoteListFilters } from "../../store/quotes/validators"
+import { createRoleSyncFindParams } from "../../utils/find-params"
+import { QUOTE_SCALAR_FIELDS } from "../../utils/quote-fields"
 
-export const AdminGetQuotesParams = z.object({
-  status: QuoteStatusFilter.optional(),
-  customer_id: z
-    .preprocess(
-      (value) => (value === undefined ? value : [value].flat()),
-      z.array(idSchema())
-    )
-    .optional(),
-  company_id: z
-    .preprocess(
-      (value) => (value === undefined ? value : [value].flat()),
-      z.array(z.string().min(1))
-    )
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-})
+/** `?fields=` on a single quote (GET and the POST routes answering one). */
+export const AdminGetQuoteParams = createSelectParams().strict()
+
+export const AdminGetQuotesParams = createRoleSyncFindParams({ orderable: QUOTE_SCALAR_FIELDS })
+  .extend({
+    ...QuoteListFilters,
+    customer_id: z
+      .preprocess(
+        (value) => (value === undefined ? value : [value].flat()),
+        z.array(idSchema())
+      )
+      .optional(),
+    // The quotes of a company (DESIGN §10).
+    company_id: z
+      .preprocess(
+        (value) => (value === undefined ? value : [value].flat()),
+        z.array(idSchema())
+      )
+      .optional(),
+  })
+  .strict()
 
 export type AdminGetQuotesParamsType = z.infer<typeof AdminGetQuotesParams>
 
+// Bodies take `additional_data` for a host's workflow hooks (see the store
+// quote validators).
+
 const adminNote = textSchema({ max: QUOTE_MESSAGE_MAX_LENGTH, multiline: true })
 
-export const AdminRespondToQuote = z
+const RespondToQuote = z
   .object({
     // One entry per quote line; the workflow checks every line is priced
     // and that no price has more decimals than the quote's currency.
@@ -56,12 +70,14 @@ export const AdminRespondToQuote = z
   })
   .strict()
 
-export type AdminRespondToQuoteType = z.infer<typeof AdminRespondToQuote>
+export const AdminRespondToQuote = WithAdditionalData(RespondToQuote)
+export type AdminRespondToQuoteType = z.infer<typeof RespondToQuote> & AdditionalData
 
-export const AdminRejectQuote = z
+const RejectQuote = z
   .object({
     note: adminNote.nullish(),
   })
   .strict()
 
-export type AdminRejectQuoteType = z.infer<typeof AdminRejectQuote>
+export const AdminRejectQuote = WithAdditionalData(RejectQuote)
+export type AdminRejectQuoteType = z.infer<typeof RejectQuote> & AdditionalData

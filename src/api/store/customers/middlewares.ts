@@ -8,10 +8,19 @@ import {
 } from "@medusajs/framework/http"
 import * as StoreCustomerQueryConfig from "@medusajs/medusa/api/store/customers/query-config"
 import { StoreGetCustomerParams } from "@medusajs/medusa/api/store/customers/validators"
-import { STORE_CUSTOMER_META_FIELDS } from "../../utils/format-customer-meta"
+import { STORE_CUSTOMER_META_FIELDS } from "../../../types"
+import { validateQuery } from "../../validation/validate-query"
+import { retrieveStoreCustomerMetaQueryConfig } from "./query-config"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
 import { validateBody } from "../../validation/validate-body"
 import { StoreSyncRoleBody } from "./sync-role/validators"
+import { StoreGetCustomerMetaParams } from "./validators"
+
+/** `?fields=` on the caller's role. */
+const retrieveCustomerMeta = validateQuery(
+  StoreGetCustomerMetaParams,
+  retrieveStoreCustomerMetaQueryConfig
+)
 
 const STORE_META_FIELDS = STORE_CUSTOMER_META_FIELDS.map(
   (field) => `customer_meta.${field}`
@@ -58,12 +67,13 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
         allowUnregistered: true,
       }),
       validateBody(StoreSyncRoleBody),
+      retrieveCustomerMeta,
     ],
   },
   {
     methods: ["GET"],
     matcher: "/store/customers/sync-role/:id",
-    middlewares: [authenticate("customer", ["session", "bearer"])],
+    middlewares: [authenticate("customer", ["session", "bearer"]), retrieveCustomerMeta],
   },
   {
     methods: ["GET"],

@@ -3,8 +3,19 @@ import { rolesWithPermission } from "../../../types/company"
 import { requireAccountType, requireCompanyRoleIfMember } from "../../guards"
 import { validateBody } from "../../validation/validate-body"
 import { validateQuery } from "../../validation/validate-query"
-import { QUOTE_FIELDS } from "../../utils/format-quote"
-import { StoreCreateQuoteRequest, StoreGetQuotesParams } from "./validators"
+import {
+  listStoreQuotesQueryConfig,
+  retrieveStoreQuoteQueryConfig,
+} from "./query-config"
+import {
+  StoreCreateQuoteRequest,
+  StoreGetQuoteParams,
+  StoreGetQuotesParams,
+  StoreQuoteAction,
+} from "./validators"
+
+/** `?fields=` for every route answering one quote. */
+const retrieveQuote = validateQuery(StoreGetQuoteParams, retrieveStoreQuoteQueryConfig)
 
 export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -24,28 +35,36 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       requireCompanyRoleIfMember(...rolesWithPermission("quotes.request")),
       validateBody(StoreCreateQuoteRequest),
+      retrieveQuote,
     ],
-  },
-  {
-    // Only a company admin decides on a company's quote.
-    methods: ["POST"],
-    matcher: "/store/quotes/:id/accept",
-    middlewares: [requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide"))],
-  },
-  {
-    methods: ["POST"],
-    matcher: "/store/quotes/:id/reject",
-    middlewares: [requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide"))],
   },
   {
     methods: ["GET"],
     matcher: "/store/quotes",
+    middlewares: [validateQuery(StoreGetQuotesParams, listStoreQuotesQueryConfig)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/store/quotes/:id",
+    middlewares: [retrieveQuote],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/accept",
+    // Only a company admin decides on a company's quote.
     middlewares: [
-      validateQuery(StoreGetQuotesParams, {
-        defaults: QUOTE_FIELDS,
-        isList: true,
-        defaultLimit: 20,
-      }),
+      requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide")),
+      validateBody(StoreQuoteAction),
+      retrieveQuote,
+    ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/quotes/:id/reject",
+    middlewares: [
+      requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide")),
+      validateBody(StoreQuoteAction),
+      retrieveQuote,
     ],
   },
 ]

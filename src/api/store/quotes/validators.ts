@@ -1,4 +1,10 @@
+import type { AdditionalData } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
+import {
+  createOperatorMap,
+  createSelectParams,
+  WithAdditionalData,
+} from "@medusajs/medusa/api/utils/validators"
 import { QUOTE_STATUSES } from "../../../modules/quote/types"
 import { idSchema, textSchema } from "../../../utils/text-schema"
 import {
@@ -6,8 +12,14 @@ import {
   QUOTE_MAX_QUANTITY,
   QUOTE_MESSAGE_MAX_LENGTH,
 } from "../../../workflows/quote/utils/quote-limits"
+import { createRoleSyncFindParams } from "../../utils/find-params"
+import { QUOTE_SCALAR_FIELDS } from "../../utils/quote-fields"
 
-export const StoreCreateQuoteRequest = z
+// Bodies take `additional_data` for a host's workflow hooks, the way core's
+// routes do (WithAdditionalData); a host may validate it per route with
+// `additionalDataValidator` in its own middlewares.
+
+const CreateQuoteRequest = z
   .object({
     items: z
       .array(
@@ -28,7 +40,13 @@ export const StoreCreateQuoteRequest = z
   })
   .strict()
 
-export type StoreCreateQuoteRequestType = z.infer<typeof StoreCreateQuoteRequest>
+export const StoreCreateQuoteRequest = WithAdditionalData(CreateQuoteRequest)
+export type StoreCreateQuoteRequestType = z.infer<typeof CreateQuoteRequest> &
+  AdditionalData
+
+/** Body of accept and reject: only data for a host's hooks. */
+export const StoreQuoteAction = WithAdditionalData(z.object({}).strict())
+export type StoreQuoteActionType = AdditionalData
 
 /** `?status=quoted` or `?status[]=quoted&status[]=accepted`, as an array. */
 export const QuoteStatusFilter = z.preprocess(
@@ -36,10 +54,19 @@ export const QuoteStatusFilter = z.preprocess(
   z.array(z.enum(QUOTE_STATUSES))
 )
 
-export const StoreGetQuotesParams = z.object({
+/** Filters every quote list offers (store and admin). */
+export const QuoteListFilters = {
   status: QuoteStatusFilter.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-})
+  created_at: createOperatorMap().optional(),
+  updated_at: createOperatorMap().optional(),
+  expires_at: createOperatorMap().optional(),
+}
+
+/** `?fields=` on a single quote (GET and the POST routes answering one). */
+export const StoreGetQuoteParams = createSelectParams().strict()
+
+export const StoreGetQuotesParams = createRoleSyncFindParams({ orderable: QUOTE_SCALAR_FIELDS })
+  .extend(QuoteListFilters)
+  .strict()
 
 export type StoreGetQuotesParamsType = z.infer<typeof StoreGetQuotesParams>

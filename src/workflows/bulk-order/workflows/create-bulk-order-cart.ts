@@ -4,7 +4,7 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { resolveBulkOrderRegionStep } from "../steps/resolve-bulk-order-region"
+import { resolveStoreRegionStep } from "../../common/steps/resolve-store-region"
 import { validateBulkOrderLinesStep } from "../steps/validate-bulk-order-lines"
 
 export type CreateBulkOrderCartWorkflowInput = {
@@ -31,7 +31,7 @@ export const createBulkOrderCartWorkflow = createWorkflow(
       items: input.items,
       sales_channel_id: input.sales_channel_id,
     })
-    const region = resolveBulkOrderRegionStep({ region_id: input.region_id })
+    const region = resolveStoreRegionStep({ region_id: input.region_id })
 
     const cart = createCartWorkflow.runAsStep({
       input: transform({ input, lines, region }, ({ input, lines, region }) => ({

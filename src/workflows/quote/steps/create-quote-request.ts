@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { QUOTE_MODULE } from "../../../modules/quote"
 import type QuoteModuleService from "../../../modules/quote/service"
-import type { QuoteRequestDTO } from "../../../modules/quote/types"
 import type { QuoteRequestItemSnapshot } from "./validate-quote-request-items"
 
 export type CreateQuoteRequestStepInput = {
@@ -29,14 +28,11 @@ export const createQuoteRequestStep = createStep(
       sales_channel_id: input.sales_channel_id,
       message: input.message ?? null,
       status: "requested",
-      // DML's input type only knows item ids, but nested lines are created
-      // with the request in one flush, so both are written or neither.
-      items: input.items as unknown as string[],
+      // Nested lines are created with the request in one flush, so both
+      // are written or neither.
+      items: input.items,
     })
-    return new StepResponse(
-      created as unknown as QuoteRequestDTO,
-      created.id as string
-    )
+    return new StepResponse(created, created.id)
   },
   async (id, { container }) => {
     if (!id) {

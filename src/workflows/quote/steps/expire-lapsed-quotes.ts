@@ -7,7 +7,10 @@ export type ExpireLapsedQuotesStepInput = {
   now: string
 }
 
-/** Marks quoted offers past their expiry as `expired`. */
+/**
+ * Marks quoted offers past their expiry as `expired`. Output: `{ id,
+ * customer_id }` of each quote it expired (the events' payloads).
+ */
 export const expireLapsedQuotesStepId = "role-sync-expire-lapsed-quotes"
 
 export const expireLapsedQuotesStep = createStep(
@@ -21,8 +24,10 @@ export const expireLapsedQuotesStep = createStep(
       selector: { status: "quoted", expires_at: { $lt: now } },
       data: { status: "expired" },
     })
-    const ids = expired.map((q) => q.id)
-    return new StepResponse(ids, ids)
+    return new StepResponse(
+      expired.map((q) => ({ id: q.id, customer_id: q.customer_id })),
+      expired.map((q) => q.id)
+    )
   },
   async (ids, { container }) => {
     if (!ids?.length) {

@@ -2,15 +2,14 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { QUOTE_MODULE } from "../../../modules/quote"
 import type QuoteModuleService from "../../../modules/quote/service"
-import type { QuoteRequestDTO } from "../../../modules/quote/types"
 import { quoteScopeFilters } from "../utils/quote-scope"
 
 export type LoadQuoteRequestStepInput = {
-  id: string
+  quote_id: string
   /**
    * Set for store callers: a quote outside the caller's scope is a 404. A
    * company member's scope is its active company's quotes (`company_id`);
-   * anyone else's is their own quotes made without a company.
+   * anyone else's is their own quotes made without a company (DESIGN §10).
    */
   customer_id?: string
   company_id?: string | null
@@ -25,7 +24,7 @@ export const loadQuoteRequestStep = createStep(
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const [quote] = await service.listQuoteRequests(
       {
-        id: input.id,
+        id: input.quote_id,
         ...quoteScopeFilters(input),
       },
       { relations: ["items"], take: 1 }
@@ -33,9 +32,9 @@ export const loadQuoteRequestStep = createStep(
     if (!quote) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `Quote ${input.id} was not found.`
+        `Quote ${input.quote_id} was not found.`
       )
     }
-    return new StepResponse(quote as unknown as QuoteRequestDTO)
+    return new StepResponse(quote)
   }
 )

@@ -23,10 +23,7 @@ export const setQuotedPricesStep = createStep(
     )
     return new StepResponse(
       undefined,
-      before.map((i) => ({
-        id: i.id,
-        quoted_unit_price: (i.quoted_unit_price as unknown as number | null) ?? null,
-      }))
+      before.map((i) => ({ id: i.id, quoted_unit_price: i.quoted_unit_price ?? null }))
     )
   },
   async (previous, { container }) => {

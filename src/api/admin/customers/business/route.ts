@@ -2,104 +2,81 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import type { CustomerMetaDTO } from "../../../../modules/customer-meta/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { TAX_ID_CHECK_MODULE } from "../../../../modules/tax-id-check"
 import type TaxIdCheckModuleService from "../../../../modules/tax-id-check/service"
 import type { TaxIdCheckDTO } from "../../../../modules/tax-id-check/types"
 import { VIES_MODULE } from "../../../../modules/vies"
 import type ViesModuleService from "../../../../modules/vies/service"
+import type { AdminBusinessCustomerListResponse } from "../../../../types"
 import { formatAdminTaxIdCheck } from "../format-tax-id-check"
-import {
-  ADMIN_CUSTOMER_META_FIELDS,
-  formatAdminCustomerMeta,
-} from "../../../utils/format-customer-meta"
 import type { AdminListBusinessCustomersParamsType } from "../validators"
+import { findBusinessCustomers } from "./find-business-customers"
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const isTrue = (flag?: "true" | "false") => (flag === undefined ? undefined : flag === "true")
 
 /**
  * Business customers for the admin: filter by verification, by tax ID status
  * (`tax_id_status=pending,invalid`) and by flag (`tax_id_flagged=true`: VIES
- * said invalid while verified); search company, tax ID (as typed or in its
- * compact form) or email. Email lives in the Customer Module, so it is
- * matched there first and joined by id. Each row carries its current VIES
- * check (`tax_id_check`, with evidence) or null.
+ * said invalid while verified); search company, tax ID or email (`q`); sort
+ * with `?order=`, choose fields with `?fields=`. The page is found in one SQL
+ * statement, then read with Query. A row with `tax_id_check_id` (a default
+ * field) also carries that VIES check with its evidence (`tax_id_check`, or
+ * null).
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListBusinessCustomersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminBusinessCustomerListResponse>
 ) => {
-  const { verified, tax_id_status, tax_id_flagged, q, limit, offset } =
-    req.validatedQuery as unknown as AdminListBusinessCustomersParamsType
+  const { verified, tax_id_status, tax_id_flagged, q } =
+    req.validatedQuery as AdminListBusinessCustomersParamsType
+  const { fields, pagination } = req.queryConfig
+  const skip = pagination.skip ?? 0
+  const take = pagination.take ?? 20
+
+  const { ids, count } = await findBusinessCustomers(
+    req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+    {
+      verified: isTrue(verified),
+      tax_id_status,
+      tax_id_flagged: isTrue(tax_id_flagged),
+      q,
+      order: pagination.order,
+      skip,
+      take,
+    }
+  )
+
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-
-  const filters: Record<string, unknown> = { account_type: "business" }
-  if (verified !== undefined) {
-    filters.is_verified = verified === "true"
-  }
-  if (tax_id_status) {
-    filters.tax_id_status = tax_id_status
-  }
-  if (tax_id_flagged !== undefined) {
-    filters.tax_id_flagged_at = tax_id_flagged === "true" ? { $ne: null } : null
-  }
-  if (q) {
-    const pattern = likePattern(q)
-    // Tax IDs are stored compact: "DE 136 695" finds DE136695976.
-    const compactQuery = q.toUpperCase().replace(/[\s.-]+/g, "")
-    const emailMatches = await req.scope
-      .resolve(Modules.CUSTOMER)
-      .listCustomers({ email: { $ilike: pattern } }, { select: ["id"], take: 1000 })
-    filters.$or = [
-      { company_name: { $ilike: pattern } },
-      { tax_id: { $ilike: pattern } },
-      ...(compactQuery && compactQuery !== q ? [{ tax_id: { $ilike: likePattern(compactQuery) } }] : []),
-      ...(emailMatches.length ? [{ customer_id: emailMatches.map((c) => c.id) }] : []),
-    ]
-  }
-
-  // One Query through the read-only customer_meta -> customer link.
-  const { data: metas, metadata } = await query.graph({
-    entity: "customer_meta",
-    fields: [
-      ...ADMIN_CUSTOMER_META_FIELDS,
-      "customer.id",
-      "customer.email",
-      "customer.first_name",
-      "customer.last_name",
-    ],
-    filters,
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
-  })
+  const { data } = ids.length
+    ? await query.graph({ entity: "customer_meta", fields, filters: { id: ids } })
+    : { data: [] }
+  const byId = new Map(data.map((meta) => [meta.id as string, meta]))
+  const metas = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
 
   // The current checks' evidence, in one query on their ids.
-  const checkIds = metas.map((m: any) => m.tax_id_check_id).filter(Boolean) as string[]
+  const checkIds = metas.map((meta) => meta.tax_id_check_id).filter(Boolean) as string[]
   const checks = checkIds.length
     ? ((await req.scope
         .resolve<TaxIdCheckModuleService>(TAX_ID_CHECK_MODULE)
         .listTaxIdChecks({ id: checkIds })) as TaxIdCheckDTO[])
     : []
-  const checkById = new Map(checks.map((c) => [c.id, c]))
+  const checkById = new Map(checks.map((check) => [check.id, check]))
   const { maxAttempts } = req.scope.resolve<ViesModuleService>(VIES_MODULE).getOptions()
 
   res.json({
-    business_customers: metas.map(({ customer, ...meta }: any) => ({
-      ...formatAdminCustomerMeta(meta as CustomerMetaDTO),
-      tax_id_check: checkById.has(meta.tax_id_check_id)
-        ? formatAdminTaxIdCheck(checkById.get(meta.tax_id_check_id)!, maxAttempts)
-        : null,
-      customer: customer
+    business_customers: metas.map((meta) =>
+      "tax_id_check_id" in meta
         ? {
-            id: customer.id,
-            email: customer.email ?? null,
-            first_name: customer.first_name ?? null,
-            last_name: customer.last_name ?? null,
+            ...meta,
+            tax_id_check: checkById.has(meta.tax_id_check_id)
+              ? formatAdminTaxIdCheck(checkById.get(meta.tax_id_check_id)!, maxAttempts)
+              : null,
           }
-        : null,
-    })),
-    count: metadata?.count ?? metas.length,
-    limit,
-    offset,
+        : meta
+    ),
+    count,
+    offset: skip,
+    limit: take,
   })
 }

@@ -2,8 +2,14 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { fetchAdminQuote } from "../helpers"
+import type { AdminQuoteResponse } from "../../../../types"
+import { refetchQuote } from "../../../utils/query-quotes"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ quote: await fetchAdminQuote(req.scope, req.params.id) })
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<AdminQuoteResponse>
+) => {
+  res.json({
+    quote: await refetchQuote(req, { id: req.params.id }),
+  })
 }

@@ -1,13 +1,13 @@
-import type {
-  AuthenticatedMedusaRequest,
-  MedusaResponse,
+import {
+  refetchEntity,
+  type AuthenticatedMedusaRequest,
+  type MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CLERK_MODULE } from "../../../../modules/clerk"
 import type ClerkModuleService from "../../../../modules/clerk/service"
 import { syncCustomerRoleWorkflow } from "../../../../workflows/customer-meta"
 import { getClerkUserIdForIdentity } from "../../../../utils/clerk-identity"
-import { formatStoreCustomerMeta } from "../../../utils/format-customer-meta"
 import { withRoleSyncErrors } from "../../../utils/role-sync-error-response"
 import type { StoreSyncRoleBodyType } from "./validators"
 
@@ -58,8 +58,15 @@ export const POST = withRoleSyncErrors(async (
     filters: { id: result.customer_id },
   })
 
+  const customer_meta = await refetchEntity({
+    entity: "customer_meta",
+    idOrFilter: result.customer_meta.id,
+    scope: req.scope,
+    fields: req.queryConfig.fields,
+  })
+
   res.status(200).json({
-    customer_meta: formatStoreCustomerMeta(result.customer_meta),
+    customer_meta,
     customer: {
       id: customer.id,
       email: customer.email ?? null,

@@ -2,10 +2,19 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { callerQuoteScope, fetchCustomerQuote } from "../helpers"
+import type { StoreQuoteResponse } from "../../../../types"
+import { refetchQuote } from "../../../utils/query-quotes"
+import { callerQuoteScope, scopeFilters } from "../quote-scope"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+/**
+ * The caller's quote (a company member: any quote of its active company);
+ * any other id is a 404, so ids can't be probed.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<StoreQuoteResponse>
+) => {
   res.json({
-    quote: await fetchCustomerQuote(req.scope, req.params.id, await callerQuoteScope(req)),
+    quote: await refetchQuote(req, { id: req.params.id, ...scopeFilters(await callerQuoteScope(req)) }),
   })
 }

@@ -2,10 +2,12 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import type { StoreQuoteResponse } from "../../../../types"
 import { createQuoteRequestWorkflow } from "../../../../workflows/quote"
 import { sendInvalidLinesError } from "../../../utils/invalid-lines-response"
 import { getPublishableKeySalesChannelId } from "../../../utils/publishable-key-sales-channel"
-import { callerQuoteScope, fetchCustomerQuote } from "../helpers"
+import { refetchQuote } from "../../../utils/query-quotes"
+import { callerQuoteScope, scopeFilters } from "../quote-scope"
 import type { StoreCreateQuoteRequestType } from "../validators"
 
 /**
@@ -14,11 +16,10 @@ import type { StoreCreateQuoteRequestType } from "../validators"
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreCreateQuoteRequestType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreQuoteResponse>
 ) => {
   const customerId = req.auth_context.actor_id
-  const { items, message, region_id } = req.validatedBody
-  // A company member asks for its active company: the quote is the company's.
+  const { items, message, region_id, additional_data } = req.validatedBody
   const scope = await callerQuoteScope(req)
 
   let quoteId: string
@@ -31,6 +32,7 @@ export const POST = async (
         region_id,
         items,
         message: message || null,
+        additional_data,
       },
     })
     quoteId = result.id
@@ -41,5 +43,5 @@ export const POST = async (
     throw e
   }
 
-  res.status(201).json({ quote: await fetchCustomerQuote(req.scope, quoteId, scope) })
+  res.status(201).json({ quote: await refetchQuote(req, { id: quoteId, ...scopeFilters(scope) }) })
 }

@@ -1,29 +1,31 @@
-import type {
-  AuthenticatedMedusaRequest,
-  MedusaResponse,
+import {
+  refetchEntity,
+  type AuthenticatedMedusaRequest,
+  type MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { CUSTOMER_META_MODULE } from "../../../../../modules/customer-meta"
-import type CustomerMetaModuleService from "../../../../../modules/customer-meta/service"
-import { formatStoreCustomerMeta } from "../../../../utils/format-customer-meta"
+import type { StoreCustomerMetaResponse } from "../../../../../types"
 
 /** The caller's own role. Any other id is a 404, so ids can't be probed. */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse
+  res: MedusaResponse<StoreCustomerMetaResponse>
 ) => {
-  const notFound = new MedusaError(
-    MedusaError.Types.NOT_FOUND,
-    `No role found for customer ${req.params.id}`
-  )
-  if (req.params.id !== req.auth_context.actor_id) {
-    throw notFound
+  const customerId = req.auth_context.actor_id
+  const customer_meta =
+    req.params.id === customerId
+      ? await refetchEntity({
+          entity: "customer_meta",
+          idOrFilter: { customer_id: customerId },
+          scope: req.scope,
+          fields: req.queryConfig.fields,
+        })
+      : undefined
+  if (!customer_meta) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `No role found for customer ${req.params.id}`
+    )
   }
-  const service: CustomerMetaModuleService =
-    req.scope.resolve(CUSTOMER_META_MODULE)
-  const meta = await service.retrieveByCustomerId(req.auth_context.actor_id)
-  if (!meta) {
-    throw notFound
-  }
-  res.json({ customer_meta: formatStoreCustomerMeta(meta) })
+  res.json({ customer_meta })
 }

@@ -3,17 +3,23 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { quoteExpiredError } from "../../../../../modules/quote/utils/transitions"
+import type { StoreAcceptQuoteResponse } from "../../../../../types"
 import { acceptQuoteWorkflow } from "../../../../../workflows/quote"
+import { refetchQuote } from "../../../../utils/query-quotes"
 import { refetchStoreCart } from "../../../../utils/refetch-store-cart"
-import { callerQuoteScope, fetchCustomerQuote } from "../../helpers"
+import { callerQuoteScope, scopeFilters } from "../../quote-scope"
+import type { StoreQuoteActionType } from "../../validators"
 
 /**
- * Accepts a quoted offer: answers the quote and a Medusa cart (the
- * caller's) holding the quoted prices, to check out as usual. For a company
- * quote only a company admin may (the route's guard). An offer past its expiry is marked
- * expired and refused.
+ * Accepts a quoted offer: answers the quote (with `?fields=`) and a Medusa
+ * cart holding the quoted prices, to check out as usual. An offer past its
+ * expiry is marked expired and refused. The cart is the caller's; a
+ * company's quote is accepted by a company admin only (the route's guard).
  */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreQuoteActionType>,
+  res: MedusaResponse<StoreAcceptQuoteResponse>
+) => {
   const scope = await callerQuoteScope(req)
   const { result } = await acceptQuoteWorkflow(req.scope).run({
     input: {
@@ -21,12 +27,17 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
       customer_id: scope.customer_id,
       company_id: scope.company_id,
       sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
+      additional_data: req.validatedBody.additional_data,
     },
   })
 
-  const quote = await fetchCustomerQuote(req.scope, result.quote_id, scope)
   if (result.expired) {
-    throw quoteExpiredError(quote)
+    // The workflow recorded the expiry; the caller learns when it ran out.
+    const { expires_at } = await refetchQuote(req, { id: result.quote_id }, ["id", "expires_at"])
+    throw quoteExpiredError({ id: result.quote_id, status: "expired", expires_at })
   }
-  res.json({ quote, cart: await refetchStoreCart(req.scope, result.cart_id!) })
+  res.json({
+    quote: await refetchQuote(req, { id: result.quote_id, ...scopeFilters(scope) }),
+    cart: await refetchStoreCart(req.scope, result.cart_id!),
+  })
 }

@@ -2,11 +2,17 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import type { StoreQuoteResponse } from "../../../../../types"
 import { rejectQuoteWorkflow } from "../../../../../workflows/quote"
-import { callerQuoteScope, fetchCustomerQuote } from "../../helpers"
+import { refetchQuote } from "../../../../utils/query-quotes"
+import { callerQuoteScope, scopeFilters } from "../../quote-scope"
+import type { StoreQuoteActionType } from "../../validators"
 
-/** The customer (for a company, a company admin) declines a requested or quoted quote. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+/** The customer (for a company's quote, a company admin) declines a requested or quoted quote. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreQuoteActionType>,
+  res: MedusaResponse<StoreQuoteResponse>
+) => {
   const scope = await callerQuoteScope(req)
   await rejectQuoteWorkflow(req.scope).run({
     input: {
@@ -14,7 +20,8 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
       customer_id: scope.customer_id,
       company_id: scope.company_id,
       rejected_by: "customer",
+      additional_data: req.validatedBody.additional_data,
     },
   })
-  res.json({ quote: await fetchCustomerQuote(req.scope, req.params.id, scope) })
+  res.json({ quote: await refetchQuote(req, { id: req.params.id, ...scopeFilters(scope) }) })
 }

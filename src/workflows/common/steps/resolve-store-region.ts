@@ -1,13 +1,20 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export type ResolveStoreRegionStepInput = {
+  /** The region the customer asked for; optional. */
+  region_id?: string | null
+}
 
 export type StoreRegion = { id: string; currency_code: string }
 
 /**
  * The region to price in: the one asked for, else the store's default
- * region, else the oldest region. Unknown ids are a 400, not Medusa's 404.
+ * region, else the oldest region. An unknown id is a 400 (INVALID_DATA,
+ * naming it), not Medusa's 404; a store without regions is a 400 too.
  */
-export async function resolveStoreRegion(
+async function resolveStoreRegion(
   container: MedusaContainer,
   regionId?: string | null
 ): Promise<StoreRegion> {
@@ -46,3 +53,16 @@ export async function resolveStoreRegion(
   }
   return data[0] as StoreRegion
 }
+
+/**
+ * The region (and so the currency) a quote or a bulk-order cart is priced
+ * in, fixed when it is made. Read-only: nothing to compensate.
+ * Output: `{ id, currency_code }`.
+ */
+export const resolveStoreRegionStepId = "role-sync-resolve-store-region"
+
+export const resolveStoreRegionStep = createStep(
+  resolveStoreRegionStepId,
+  async (input: ResolveStoreRegionStepInput, { container }) =>
+    new StepResponse(await resolveStoreRegion(container, input.region_id))
+)
