@@ -10,6 +10,7 @@ import {
   httpClient,
   settle,
 } from "../helpers/medusa"
+import { checkout, makeCatalogCheckoutReady } from "../helpers/checkout"
 import { clerkEvent, createSvixSecret, signSvix } from "../helpers/svix"
 import { customerRoleCacheTag } from "../../src/utils/customer-role-cache"
 
@@ -139,6 +140,37 @@ medusaIntegrationTestRunner({
         { name: "company.member_removed", data: { id: expect.stringMatching(/^cmem_/), company_id: company.id, customer_id: buyer.customerId } },
       ])
       events.stop()
+    })
+
+    it("a company admin pays the company's quoted cart; removed from the company (webhook), it can't any more: 409 quote_not_payable", async () => {
+      await makeCatalogCheckoutReady(getContainer(), catalog)
+      const org = clerk.organization("Acme GmbH")
+      const acmeAdmin = await member(org.id, "org:admin") // declared nothing: a business through its company
+      const buyer = await member(org.id, "org:member")
+      const quotedCart = async () => {
+        const quote = (await store("POST", "/store/quotes/request", buyer.token, { items: [{ variant_id: bolt().id, quantity: 5 }] })).data.quote
+        const responded = await http()("POST", `/admin/quotes/${quote.id}/respond`, {
+          token: admin.token,
+          body: { items: quote.items.map((i: any) => ({ id: i.id, unit_price: 2 })), expires_at: inOneDay() },
+        })
+        expect(responded.status).toBe(200)
+        const accepted = await store("POST", `/store/quotes/${quote.id}/accept`, acmeAdmin.token)
+        expect(accepted.status).toBe(200)
+        return { quote, cart: accepted.data.cart }
+      }
+
+      const first = await quotedCart()
+      const paid = await checkout(http(), pk, first.cart.id, acmeAdmin.token)
+      expect(paid.complete.status).toBe(200)
+      expect(paid.complete.data.order.items.map((i: any) => i.unit_price)).toEqual([2])
+
+      const second = await quotedCart()
+      const removed = clerk.clerk.removeMembership(org.id, acmeAdmin.user.id)
+      expect((await deliver("organizationMembership.deleted", removed)).status).toBe(200)
+      const refused = await checkout(http(), pk, second.cart.id, acmeAdmin.token)
+      expect(refused.complete.status).toBe(409)
+      expect(refused.complete.data).toEqual(expect.objectContaining({ code: "quote_not_payable", quote_id: second.quote.id }))
+      expect(refused.complete.data.message).toMatch(/no longer (one|buys for)/)
     })
 
     it("organizationMembership.updated changes the role at once; an older delivery never undoes a newer one", async () => {
