@@ -13,6 +13,13 @@ const clerkOptions = {
   accountTypeSource: (process.env.ROLE_SYNC_ACCOUNT_TYPE_SOURCE ||
     "unsafe_metadata") as "unsafe_metadata" | "public_metadata",
   businessGroupName: process.env.ROLE_SYNC_BUSINESS_GROUP_NAME,
+  // JSON, e.g. {"org:viewer":"member","org:purchaser":"buyer"}.
+  organizationRoles: process.env.ROLE_SYNC_ORGANIZATION_ROLES
+    ? (JSON.parse(process.env.ROLE_SYNC_ORGANIZATION_ROLES) as Record<
+        string,
+        "admin" | "buyer" | "member"
+      >)
+    : undefined,
 }
 
 // Unset in tests and single-instance development: in-process modules serve.
@@ -42,6 +49,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/customer-meta", options: clerkOptions },
     { resolve: "./src/modules/clerk", options: clerkOptions },
     { resolve: "./src/modules/quote" },
+    { resolve: "./src/modules/company", options: clerkOptions },
     // VIES options (vies, autoVerify) fall back to ROLE_SYNC_VIES_* and
     // ROLE_SYNC_AUTO_VERIFY, read when the module starts.
     { resolve: "./src/modules/vies" },

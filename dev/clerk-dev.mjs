@@ -22,16 +22,20 @@ export const DEV_ISSUER = "https://clerk.dev-stand-in.localhost"
 /**
  * Company roles the `token --company … --role …` option accepts, mapped to
  * Clerk organization role keys (Clerk's roles carry the `org:` prefix; the
- * session token's `o.rol` claim carries them without it).
+ * session token's `o.rol` claim carries them without it). The plugin maps
+ * them back (DESIGN §10 rule 1): Clerk's default `org:admin` is `admin`,
+ * its default `org:member` is `buyer`, and any other role (here
+ * `org:viewer`) is `member` unless the `organizationRoles` option says so.
  */
-export const COMPANY_ROLES = { admin: "org:admin", buyer: "org:buyer" }
+export const COMPANY_ROLES = { admin: "org:admin", buyer: "org:member", member: "org:viewer" }
 
-/** The files of one dev Clerk folder: keys, users and the running stand-in's address. */
+/** The files of one dev Clerk folder: keys, users, organizations and the running stand-in's address. */
 export function devClerkPaths(dir) {
   return {
     dir,
     keys: path.join(dir, "keys.json"),
     users: path.join(dir, "users.json"),
+    organizations: path.join(dir, "organizations.json"),
     state: path.join(dir, "stand-in.json"),
   }
 }
@@ -108,19 +112,32 @@ export function loadOrCreateDevClerk(dir, { create = true } = {}) {
 }
 
 /**
- * Starts the stand-in on 127.0.0.1:port with users loaded from and saved to
- * `<dir>/users.json`, so demo users survive a restart.
+ * Starts the stand-in on 127.0.0.1:port with users, organizations and
+ * memberships loaded from and saved to `<dir>/users.json` and
+ * `<dir>/organizations.json`, so demo users and their companies survive a
+ * restart.
  */
 export async function startDevStandIn({ devClerk, port = DEFAULT_STAND_IN_PORT }) {
   const saved = readJson(devClerk.paths.users) ?? []
+  const savedOrgs = readJson(devClerk.paths.organizations) ?? { organizations: [], memberships: [] }
   const server = await standIn.startClerkStandIn({
     keys: devClerk.keys,
     secretKey: devClerk.secretKey,
     port,
-    onChange: (users) => writeJson(devClerk.paths.users, [...users.values()]),
+    onChange: (users, { organizations, memberships } = {}) => {
+      writeJson(devClerk.paths.users, [...users.values()])
+      if (organizations) {
+        writeJson(devClerk.paths.organizations, {
+          organizations: [...organizations.values()],
+          memberships: [...memberships.values()],
+        })
+      }
+    },
   })
   for (const user of saved) server.putUser(user)
-  return { server, userCount: saved.length }
+  for (const org of savedOrgs.organizations ?? []) server.organizations.set(org.id, org)
+  for (const m of savedOrgs.memberships ?? []) server.memberships.set(m.id, m)
+  return { server, userCount: saved.length, organizationCount: server.organizations.size }
 }
 
 /**
@@ -158,7 +175,7 @@ export function signDevSessionToken(devClerk, claims) {
  * Turns command-line choices into a demo user description, or throws an
  * Error whose message says what is wrong.
  *   { individual: true } | { business: "Acme GmbH", taxId? } |
- *   { company: "Acme GmbH", role: "admin" | "buyer" }
+ *   { company: "Acme GmbH", role: "admin" | "buyer" | "member" }
  * plus optional email, firstName, lastName.
  * Returns { accountType, company, taxId, email, firstName, lastName, membership? }
  * where membership is { organization, role } (a Clerk role key) for company members.
@@ -166,14 +183,14 @@ export function signDevSessionToken(devClerk, claims) {
 export function demoUserSpec({ individual, business, taxId, company, role, email, firstName, lastName }) {
   const kinds = [individual ? "--individual" : null, business ? "--business" : null, company ? "--company" : null].filter(Boolean)
   if (kinds.length !== 1) {
-    throw new Error(`pass exactly one of --individual, --business "<company>" or --company "<company>" --role admin|buyer (got ${kinds.join(", ") || "none"})`)
+    throw new Error(`pass exactly one of --individual, --business "<company>" or --company "<company>" --role ${Object.keys(COMPANY_ROLES).join("|")} (got ${kinds.join(", ") || "none"})`)
   }
   if (taxId && !business) throw new Error("--tax-id only applies to --business")
   if (role && !company) throw new Error("--role only applies to --company")
   let membership
   if (company) {
-    if (!role) throw new Error(`--company needs --role (${Object.keys(COMPANY_ROLES).join(" or ")})`)
-    if (!COMPANY_ROLES[role]) throw new Error(`--role must be ${Object.keys(COMPANY_ROLES).join(" or ")}, not "${role}"`)
+    if (!role) throw new Error(`--company needs --role (${roleList()})`)
+    if (!COMPANY_ROLES[role]) throw new Error(`--role must be ${roleList()}, not "${role}"`)
     membership = { organization: company.trim(), role: COMPANY_ROLES[role] }
   }
   const companyName = (business ?? company)?.trim() || undefined
@@ -299,3 +316,9 @@ export function slug(text) {
 }
 
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1)
+
+// "admin, buyer or member"
+const roleList = () => {
+  const roles = Object.keys(COMPANY_ROLES)
+  return `${roles.slice(0, -1).join(", ")} or ${roles[roles.length - 1]}`
+}

@@ -117,16 +117,121 @@ function buildClerkUser({
 }
 
 /**
+ * An organization in the Backend API's snake_case shape (`OrganizationJSON`
+ * of @clerk/backend, https://clerk.com/docs/reference/backend-api/tag/Organizations#operation/GetOrganization).
+ */
+function buildClerkOrganization({
+  id = `org_${crypto.randomBytes(8).toString("hex")}`,
+  name = "Test Organization",
+  slug,
+  createdBy = null,
+  createdAt = Date.now(),
+  updatedAt = createdAt,
+} = {}) {
+  return {
+    object: "organization",
+    id,
+    name,
+    slug: slug ?? (name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || id),
+    image_url: "",
+    has_image: false,
+    members_count: 0,
+    pending_invitations_count: 0,
+    max_allowed_memberships: 0,
+    admin_delete_enabled: true,
+    public_metadata: {},
+    private_metadata: {},
+    created_by: createdBy,
+    created_at: createdAt,
+    updated_at: updatedAt,
+  }
+}
+
+/**
+ * A membership in the Backend API's shape (`OrganizationMembershipJSON`:
+ * the organization nested, the member in `public_user_data`), as
+ * `GET /v1/users/{id}/organization_memberships` lists it and as
+ * `organizationMembership.*` webhooks carry it
+ * (https://clerk.com/docs/reference/backend-api/tag/Users#operation/UsersGetOrganizationMemberships).
+ */
+function buildClerkMembership({
+  id = `orgmem_${crypto.randomBytes(8).toString("hex")}`,
+  organization,
+  user,
+  role = "org:member",
+  createdAt = Date.now(),
+  updatedAt = createdAt,
+}) {
+  const email = (user.email_addresses ?? []).find((e) => e.id === user.primary_email_address_id)
+  return {
+    object: "organization_membership",
+    id,
+    role,
+    role_name: role === "org:admin" ? "Admin" : role === "org:member" ? "Member" : role,
+    permissions: [],
+    public_metadata: {},
+    private_metadata: {},
+    organization: { ...organization },
+    public_user_data: {
+      identifier: email?.email_address ?? user.id,
+      first_name: user.first_name ?? null,
+      last_name: user.last_name ?? null,
+      image_url: "",
+      has_image: false,
+      user_id: user.id,
+    },
+    created_at: createdAt,
+    updated_at: updatedAt,
+  }
+}
+
+/**
  * Starts the Backend API stand-in. `mode`: "ok", "error" (HTTP 500),
  * "hang" (never answers) or "slow" (answers after `slowMs`).
- * `onChange(users)` (optional) runs after every write through the HTTP API;
- * the dev tooling uses it to persist users between restarts.
+ * `onChange(users, { organizations, memberships })` (optional) runs after
+ * every write through the HTTP API; the dev tooling uses it to persist users
+ * and organizations between restarts.
  */
 async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 0, slowMs = 2000, onChange } = {}) {
   const users = new Map()
+  // Organizations by id; memberships by id, stored flat ({ id, organization_id,
+  // user_id, role, created_at, updated_at }) and rendered with the current
+  // organization and user, as Clerk does.
+  const organizations = new Map()
+  const memberships = new Map()
   const changed = () => {
-    if (onChange) onChange(users)
+    if (onChange) onChange(users, { organizations, memberships })
   }
+  const renderMembership = (m) =>
+    buildClerkMembership({
+      id: m.id,
+      organization: { ...organizations.get(m.organization_id), members_count: membersOf(m.organization_id).length },
+      user: users.get(m.user_id) ?? { id: m.user_id },
+      role: m.role,
+      createdAt: m.created_at,
+      updatedAt: m.updated_at,
+    })
+  const membersOf = (orgId) => [...memberships.values()].filter((m) => m.organization_id === orgId)
+  // Clerk lists newest first (`-created_at`) and pages with limit (1-500) and offset.
+  const page = (res, url, items) => {
+    const limit = Number(url.searchParams.get("limit") ?? 10)
+    const offset = Number(url.searchParams.get("offset") ?? 0)
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500 || !Number.isInteger(offset) || offset < 0) {
+      const message = "limit must be 1-500 and offset >= 0"
+      return json(res, 422, { errors: [{ code: "form_param_value_invalid", message, long_message: message }] })
+    }
+    const sorted = [...items].sort((a, b) => b.created_at - a.created_at)
+    return json(res, 200, { data: sorted.slice(offset, offset + limit), total_count: sorted.length })
+  }
+  const parseBody = (body) => {
+    try {
+      return body ? JSON.parse(body) : {}
+    } catch {
+      return undefined
+    }
+  }
+  const badBody = (res) =>
+    json(res, 400, { errors: [{ code: "form_param_format_invalid", message: "Body is not JSON", long_message: "Body is not JSON" }] })
   const requests = []
   const pending = new Set()
   let mode = "ok"
@@ -199,6 +304,96 @@ async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 
       const limit = Number(url.searchParams.get("limit") ?? 10)
       return json(res, 200, matching.slice(offset, offset + limit))
     }
+    // A user's memberships: users.getOrganizationMembershipList({ userId, limit, offset }).
+    const userMemberships = url.pathname.match(/^\/v1\/users\/([^/]+)\/organization_memberships$/)
+    if (userMemberships && req.method === "GET") {
+      const userId = decodeURIComponent(userMemberships[1])
+      if (!users.has(userId)) return notFound(res, "User not found")
+      return page(res, url, [...memberships.values()].filter((m) => m.user_id === userId).map(renderMembership))
+    }
+    // Organizations: organizations.getOrganizationList / createOrganization.
+    if (url.pathname === "/v1/organizations" && req.method === "GET") {
+      const q = (url.searchParams.get("query") ?? "").toLowerCase()
+      return page(res, url, [...organizations.values()].filter((o) => !q || o.name.toLowerCase().includes(q) || o.slug.includes(q) || o.id === q))
+    }
+    if (url.pathname === "/v1/organizations" && req.method === "POST") {
+      const params = parseBody(body)
+      if (!params) return badBody(res)
+      if (typeof params.name !== "string" || !params.name.trim()) {
+        const message = "name is required"
+        return json(res, 422, { errors: [{ code: "form_param_missing", message, long_message: message, meta: { param_name: "name" } }] })
+      }
+      const org = buildClerkOrganization({ name: params.name, slug: params.slug, createdBy: params.created_by ?? null })
+      organizations.set(org.id, org)
+      if (params.created_by && users.has(params.created_by)) {
+        // Clerk makes the creator an admin of the new organization.
+        const now = Date.now()
+        const m = { id: `orgmem_${crypto.randomBytes(8).toString("hex")}`, organization_id: org.id, user_id: params.created_by, role: "org:admin", created_at: now, updated_at: now }
+        memberships.set(m.id, m)
+      }
+      changed()
+      return json(res, 200, org)
+    }
+    const orgMatch = url.pathname.match(/^\/v1\/organizations\/([^/]+)(?:\/memberships(?:\/([^/]+))?)?$/)
+    if (orgMatch) {
+      const org = organizations.get(decodeURIComponent(orgMatch[1])) ?? [...organizations.values()].find((o) => o.slug === decodeURIComponent(orgMatch[1]))
+      if (!org) return notFound(res, "Organization not found")
+      const isMemberships = url.pathname.includes("/memberships")
+      const memberUserId = orgMatch[2] ? decodeURIComponent(orgMatch[2]) : undefined
+      if (!isMemberships) {
+        if (req.method === "GET") return json(res, 200, { ...org, members_count: membersOf(org.id).length })
+        if (req.method === "PATCH") {
+          const params = parseBody(body)
+          if (!params) return badBody(res)
+          if (typeof params.name === "string" && params.name.trim()) org.name = params.name
+          if (typeof params.slug === "string" && params.slug.trim()) org.slug = params.slug
+          org.updated_at = Date.now()
+          changed()
+          return json(res, 200, org)
+        }
+        if (req.method === "DELETE") {
+          organizations.delete(org.id)
+          for (const m of membersOf(org.id)) memberships.delete(m.id)
+          changed()
+          return json(res, 200, { object: "organization", id: org.id, slug: org.slug, deleted: true })
+        }
+      } else if (!memberUserId) {
+        if (req.method === "GET") return page(res, url, membersOf(org.id).map(renderMembership))
+        if (req.method === "POST") {
+          // organizations.createOrganizationMembership({ organizationId, userId, role })
+          const params = parseBody(body)
+          if (!params) return badBody(res)
+          if (!users.has(params.user_id)) return notFound(res, "User not found")
+          if (membersOf(org.id).some((m) => m.user_id === params.user_id)) {
+            const message = "User is already a member of the organization"
+            return json(res, 422, { errors: [{ code: "already_a_member_in_organization", message, long_message: message }] })
+          }
+          const now = Date.now()
+          const m = { id: `orgmem_${crypto.randomBytes(8).toString("hex")}`, organization_id: org.id, user_id: params.user_id, role: params.role || "org:member", created_at: now, updated_at: now }
+          memberships.set(m.id, m)
+          changed()
+          return json(res, 200, renderMembership(m))
+        }
+      } else {
+        const m = membersOf(org.id).find((x) => x.user_id === memberUserId)
+        if (!m) return notFound(res, "Membership not found")
+        if (req.method === "PATCH") {
+          // organizations.updateOrganizationMembership({ organizationId, userId, role })
+          const params = parseBody(body)
+          if (!params) return badBody(res)
+          if (typeof params.role === "string" && params.role) m.role = params.role
+          m.updated_at = Date.now()
+          changed()
+          return json(res, 200, renderMembership(m))
+        }
+        if (req.method === "DELETE") {
+          // organizations.deleteOrganizationMembership: answers the deleted membership.
+          memberships.delete(m.id)
+          changed()
+          return json(res, 200, renderMembership(m))
+        }
+      }
+    }
     const userMatch = url.pathname.match(/^\/v1\/users\/([^/]+)(\/metadata)?$/)
     if (userMatch) {
       const user = users.get(decodeURIComponent(userMatch[1]))
@@ -215,6 +410,7 @@ async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 
       }
       if (req.method === "DELETE" && !userMatch[2]) {
         users.delete(user.id)
+        for (const m of memberships.values()) if (m.user_id === user.id) memberships.delete(m.id)
         changed()
         return json(res, 200, { object: "user", id: user.id, deleted: true })
       }
@@ -249,10 +445,48 @@ async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 
     secretKey,
     users,
     requests,
+    organizations,
+    memberships,
     /** Adds or replaces a user (API shape) and returns it. */
     putUser(user) {
       users.set(user.id, user)
       return user
+    },
+    /** Adds or replaces an organization (API shape) and returns it. */
+    putOrganization(org) {
+      organizations.set(org.id, org)
+      return org
+    },
+    /**
+     * Makes `userId` a member of `organizationId` with a Clerk role (or
+     * changes the role, touching `updated_at`); returns the membership as the
+     * API renders it (the payload of organizationMembership.created/updated).
+     */
+    setMembership(organizationId, userId, role = "org:member", { createdAt, updatedAt } = {}) {
+      const now = Date.now()
+      let m = [...memberships.values()].find((x) => x.organization_id === organizationId && x.user_id === userId)
+      if (m) {
+        m.role = role
+        m.updated_at = updatedAt ?? Math.max(now, m.updated_at + 1)
+      } else {
+        m = { id: `orgmem_${crypto.randomBytes(8).toString("hex")}`, organization_id: organizationId, user_id: userId, role, created_at: createdAt ?? now, updated_at: updatedAt ?? createdAt ?? now }
+        memberships.set(m.id, m)
+      }
+      return renderMembership(m)
+    },
+    /** Ends a membership; returns it as the API renders it (organizationMembership.deleted). */
+    removeMembership(organizationId, userId) {
+      const m = [...memberships.values()].find((x) => x.organization_id === organizationId && x.user_id === userId)
+      if (!m) return undefined
+      memberships.delete(m.id)
+      return renderMembership(m)
+    },
+    /** Renames an organization (touching `updated_at`); returns it. */
+    renameOrganization(organizationId, name) {
+      const org = organizations.get(organizationId)
+      org.name = name
+      org.updated_at = Math.max(Date.now(), org.updated_at + 1)
+      return org
     },
     setMode(next) {
       mode = next
@@ -276,4 +510,11 @@ async function startClerkStandIn({ keys, secretKey = "sk_test_stand_in", port = 
   }
 }
 
-module.exports = { createClerkKeyPair, signSessionToken, buildClerkUser, startClerkStandIn }
+module.exports = {
+  createClerkKeyPair,
+  signSessionToken,
+  buildClerkUser,
+  buildClerkOrganization,
+  buildClerkMembership,
+  startClerkStandIn,
+}

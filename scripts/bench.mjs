@@ -7,7 +7,12 @@
 //   (a) POST /auth/customer/clerk         Clerk session token -> Medusa token
 //   (b) a guarded business route           GET /store/quotes (requireAccountType("business"))
 //   (c) GET /store/customers/me             baseline core route, same auth
-//   (b) again with MEDUSA_FF_CACHING=true   server restarted with the Caching Module
+//   (d) a company buyer's guarded route     GET /store/quotes (requireAccountType business +
+//                                           the company's quote scope, from the same role read)
+//   (e) a company buyer's bulk-order guard   POST /store/orders/create-bulk, refused (403) for a
+//                                           company `member`: requireAccountType + requireCompanyRoleIfMember
+//   (b), (d) again with MEDUSA_FF_CACHING=true   server restarted with the Caching Module
+//   a company member's sync                 POST /store/customers/sync-role: Clerk calls per sync
 //   session-token verification in-process: SessionTokenVerifier vs @clerk/backend verifyToken
 //
 // Env: BENCH_REQUESTS (2000), BENCH_CONCURRENCY (8), BENCH_SEED_ROWS (5000),
@@ -31,16 +36,20 @@ import {
   secs,
   startClerk,
   startRssSampler,
+  standIn,
   startServer,
 } from "../integration-tests/multi-instance/harness.mjs"
 import { runLoad } from "./bench/load.mjs"
 import { readScanStats, scanDelta, settledScanStats } from "./bench/pg-stats.mjs"
 import { seedCustomerMeta } from "./bench/seed.mjs"
+import { seedCompanies } from "./bench/seed-companies.mjs"
 import { verifyMicroBenchmark } from "./bench/verify-micro.mjs"
 
 const TOTAL = Number(process.env.BENCH_REQUESTS || 2000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 8)
 const SEED_ROWS = Number(process.env.BENCH_SEED_ROWS || 5000)
+const SEED_COMPANIES = Number(process.env.BENCH_SEED_COMPANIES || 200)
+const SYNCS = Number(process.env.BENCH_SYNCS || 30)
 const PORT = Number(process.env.BENCH_PORT || 9301)
 const WITH_REDIS = process.env.BENCH_REDIS === "1"
 const WARMUP = Math.min(200, Math.ceil(TOTAL / 10))
@@ -110,7 +119,8 @@ async function main() {
   const pg = await pgClient(db.name)
   cleanups.push(() => pg.end())
   const mix = await seedCustomerMeta(pg, SEED_ROWS)
-  say(`migrated, store set up, ${SEED_ROWS} customer_meta rows seeded (${secs(t)})`)
+  mix.companies = await seedCompanies(pg, SEED_COMPANIES)
+  say(`migrated, store set up, ${SEED_ROWS} customer_meta rows and ${mix.companies.companies} companies (${mix.companies.members} members) seeded (${secs(t)})`)
 
   // --- One server, the business customer through the real flow ---
   let server
@@ -142,6 +152,44 @@ async function main() {
     throw new HarnessError(`${guarded.path} answered ${probe.status}: ${JSON.stringify(probe.data)}`)
   }
 
+  // A company: a buyer and a member (Clerk role org:viewer) of one organization.
+  const org = clerk.server.putOrganization(standIn.buildClerkOrganization({ name: "Bench Team GmbH" }))
+  const companyUser = async (email, clerkRole) => {
+    const u = clerk.user({ email })
+    clerk.server.setMembership(org.id, u.id, clerkRole)
+    const signedIn = await request(server.url, "POST", "/auth/customer/clerk", { body: { token: clerk.token(u.id) } })
+    const synced = await request(server.url, "POST", "/store/customers/sync-role", { token: signedIn.data.token, pk })
+    if (synced.status !== 200 || !synced.data.company) throw new HarnessError(`company sync failed: ${synced.status} ${JSON.stringify(synced.data)}`)
+    const ref = await request(server.url, "POST", "/auth/token/refresh", { token: signedIn.data.token })
+    return { user: u, signInToken: signedIn.data.token, token: ref.data.token, role: synced.data.company.role }
+  }
+  const companyBuyer = await companyUser("bench-company-buyer@example.test", "org:member")
+  const companyMember = await companyUser("bench-company-member@example.test", "org:viewer")
+  if (companyBuyer.role !== "buyer" || companyMember.role !== "member") throw new HarnessError("company roles are not buyer/member")
+
+  // A company member's sync: Clerk calls per sync (user + memberships).
+  say(`company member sync: ${SYNCS} syncs ...`)
+  clerk.server.resetRequests()
+  const syncLatencies = []
+  for (let i = 0; i < SYNCS; i++) {
+    const t0 = process.hrtime.bigint()
+    const res = await request(server.url, "POST", "/store/customers/sync-role", { token: companyBuyer.signInToken, pk })
+    syncLatencies.push(Number(process.hrtime.bigint() - t0) / 1e6)
+    if (res.status !== 200) throw new HarnessError(`sync ${i} answered ${res.status}`)
+  }
+  syncLatencies.sort((a, b) => a - b)
+  const byPath = {}
+  for (const r of clerk.server.requests) {
+    const route = `${r.method} ${r.path.replace(/user_[^/?]+/, ":id").replace(/\?.*$/, "")}`
+    byPath[route] = (byPath[route] ?? 0) + 1
+  }
+  const syncReport = {
+    syncs: SYNCS,
+    clerkCalls: clerk.server.count(),
+    byPath,
+    p50: syncLatencies[Math.floor(SYNCS / 2)],
+  }
+
   const scenarios = []
   // Counters are cumulative: each run's "after" is the next run's "before".
   let lastStats = await settledScanStats(pg)
@@ -166,15 +214,23 @@ async function main() {
   const signInReq = { makeRequest: (i) => ({ method: "POST", path: "/auth/customer/clerk", body: { token: tokenPool[i] } }) }
   const guardedReq = { makeRequest: () => ({ method: "GET", path: guarded.path, token, pk }) }
   const meReq = { makeRequest: () => ({ method: "GET", path: "/store/customers/me", token, pk }) }
+  const companyReq = { makeRequest: () => ({ method: "GET", path: "/store/quotes", token: companyBuyer.token, pk }) }
+  const companyRoleReq = {
+    expectStatus: 403,
+    makeRequest: () => ({ method: "POST", path: "/store/orders/create-bulk", token: companyMember.token, pk, body: { items: [{ sku: "BENCH", quantity: 1 }] } }),
+  }
 
   await measure("(a) POST /auth/customer/clerk", signInReq)
   await measure(`(b) ${guarded.label}`, guardedReq)
   await measure("(c) GET /store/customers/me (baseline, same auth)", meReq)
+  await measure("(d) company buyer: GET /store/quotes (company scope from the role read)", companyReq)
+  await measure("(e) company member: POST /store/orders/create-bulk → 403 (two guards, one role read)", companyRoleReq)
 
   await server.stop()
   await start("caching", { MEDUSA_FF_CACHING: "true" })
   lastStats = await settledScanStats(pg)
   await measure(`(b) same, MEDUSA_FF_CACHING=true (in-memory Caching Module)`, guardedReq)
+  await measure(`(d) same, MEDUSA_FF_CACHING=true`, companyReq)
 
   if (WITH_REDIS) {
     const redis = await ensureRedis(say)
@@ -183,19 +239,20 @@ async function main() {
     await start("redis-caching", { MEDUSA_FF_CACHING: "true", REDIS_URL: redis.url })
     lastStats = await settledScanStats(pg)
     await measure(`(b) same, MEDUSA_FF_CACHING=true + REDIS_URL (caching-redis)`, guardedReq)
+    await measure(`(d) same, MEDUSA_FF_CACHING=true + REDIS_URL (caching-redis)`, companyReq)
   }
 
   const mem = sampler.stop()
   say(`peak RSS (bench process + server + CLI steps, summed): ${mb(mem.peakTotalMb)}`)
-  return { micro, scenarios, mix, guarded }
+  return { micro, scenarios, mix, guarded, syncReport }
 }
 
-function printReport({ micro, scenarios, mix }) {
+function printReport({ micro, scenarios, mix, syncReport }) {
   const cpu = os.cpus()
   const lines = []
   lines.push(`### medusa-plugin-role-sync benchmark`)
   lines.push("")
-  lines.push(`${new Date().toISOString().slice(0, 10)}; Node ${process.version}; ${cpu.length} × ${cpu[0]?.model?.trim()}; Medusa 2.21.2 \`medusa start\` (NODE_ENV=development, admin off), one instance, PostgreSQL on localhost; load generator on the same machine (loopback, keep-alive), ${TOTAL} requests per row after ${WARMUP} warm-up, concurrency ${CONCURRENCY}. customer_meta: ${SEED_ROWS} seeded rows (${mix.individual} individual, ${mix.business} business of which ${mix.verified} verified, ${mix.deleted} soft-deleted) + the benchmark customer.`)
+  lines.push(`${new Date().toISOString().slice(0, 10)}; Node ${process.version}; ${cpu.length} × ${cpu[0]?.model?.trim()}; Medusa 2.21.2 \`medusa start\` (NODE_ENV=development, admin off), one instance, PostgreSQL on localhost; load generator on the same machine (loopback, keep-alive), ${TOTAL} requests per row after ${WARMUP} warm-up, concurrency ${CONCURRENCY}. customer_meta: ${SEED_ROWS} seeded rows (${mix.individual} individual, ${mix.business} business of which ${mix.verified} verified, ${mix.deleted} soft-deleted) + the benchmark customer; ${mix.companies.companies} companies with ${mix.companies.members} members among the seeded businesses.`)
   lines.push("")
   lines.push(`| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | Clerk stand-in calls | customer_meta idx_scan per request | customer_meta seq_scan | load avg 1 min |`)
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -211,6 +268,8 @@ function printReport({ micro, scenarios, mix }) {
   if (idxNotes.length) lines.push(`customer_meta index scans by index (pg_stat_user_indexes):\n${idxNotes.map((n) => `- ${n}`).join("\n")}`)
   const errored = scenarios.filter((s) => s.errors)
   if (errored.length) lines.push(`Errors: ${errored.map((s) => `${s.name}: ${s.errors} (first: ${s.firstError})`).join("; ")}.`)
+  lines.push("")
+  lines.push(`Company member's sync (POST /store/customers/sync-role, ${syncReport.syncs} syncs in a row): ${f2(syncReport.clerkCalls / syncReport.syncs)} Clerk calls per sync (${Object.entries(syncReport.byPath).map(([p, n]) => `${p} ×${n}`).join(", ")}), p50 ${f1(syncReport.p50)} ms.`)
   lines.push("")
   lines.push("Session-token verification, in-process (same RS256 token, interleaved rounds):")
   lines.push("")

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email x] [--run [--verify]]`
 // `npm run dev:token -- --individual [--email x] [--run]`
+// `npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]`
 //
 // Needs a running `npm run dev` in stand-in mode. Creates (or reuses, by
 // email) a demo user in the local Clerk stand-in, signs a Clerk-shaped
@@ -9,6 +10,10 @@
 // then the price of a demo product in a guest cart and in this customer's
 // cart; `--verify` first verifies the business as the dev admin would in the
 // Medusa admin, so its cart shows the "Verified businesses" price list.
+// `--company` makes the user a member of the Clerk organization of that name
+// (created on first use, shared by every run with the same name) and prints
+// the team flow: the company, a quote, the store admin's price, the company
+// admin's acceptance, the company's verification.
 // The user handling is shared with the package's `dev-clerk token` command
 // (dev/clerk-dev.mjs).
 import { execFileSync } from "node:child_process"
@@ -21,11 +26,15 @@ refuseInProduction("npm run dev:token")
 
 const USAGE = `Usage:
   npm run dev:token -- --business "Acme GmbH" [--tax-id "DE 136 695 976"] [--email buyer@acme.test] [--run [--verify]]
+  npm run dev:token -- --company "Acme GmbH" --role admin|buyer|member [--email x] [--run]
   npm run dev:token -- --individual [--email jane@example.test] [--run]
 
 Options:
-  --business <company>  business account with this company name
+  --business <company>  business account with this company name (a sole trader)
   --tax-id <id>         tax ID for the business (optional)
+  --company <name>      a member of the Clerk organization <name> (a company; created on first use)
+  --role <role>         the member's store role: admin (Clerk org:admin), buyer (org:member)
+                        or member (org:viewer, which the plugin maps to member)
   --individual          individual account
   --email <address>     demo user's email (default derived from the company, or individual@example.test)
   --first-name, --last-name
@@ -46,6 +55,8 @@ try {
   ;({ values: args } = parseArgs({
     options: {
       business: { type: "string" },
+      company: { type: "string" },
+      role: { type: "string" },
       "tax-id": { type: "string" },
       individual: { type: "boolean", default: false },
       email: { type: "string" },
@@ -71,6 +82,8 @@ try {
     individual: args.individual,
     business: args.business,
     taxId: args["tax-id"],
+    company: args.company,
+    role: args.role,
     email: args.email,
     firstName: args["first-name"],
     lastName: args["last-name"],
@@ -102,10 +115,15 @@ if (!devClerk) fail(`${rel(PATHS.clerkKeys)} is missing. ${startFirst}`)
 // --- Create or reuse the demo user in the stand-in ---
 const email = spec.email
 let user
+let organization
 try {
   const result = await ensureDemoUser(standInClient({ url: state.clerk.standInUrl, secretKey: devClerk.secretKey }), spec)
   user = result.user
+  organization = result.organization
   console.log(`${result.created ? "Created" : "Reusing"} stand-in user ${user.id} <${email}>${result.created ? "" : " (unsafe_metadata updated)"}.`)
+  if (organization) {
+    console.log(`Member of the stand-in organization ${organization.id} "${organization.name}" as ${organization.role} (store role ${args.role}).`)
+  }
 } catch (err) {
   fail(err.unreachable ? `${err.message}. ${startFirst}` : err.message)
 }
@@ -113,7 +131,7 @@ console.log(`unsafe_metadata: ${JSON.stringify(user.unsafe_metadata)}`)
 
 // --- Sign the session token (what Clerk's getToken() returns in a browser) ---
 const azp = state.clerk.authorizedParties[0]
-const { token, expiresAt } = mintDemoToken(devClerk, { userId: user.id, azp, ttlSeconds: ttlMinutes * 60 })
+const { token, expiresAt } = mintDemoToken(devClerk, { userId: user.id, azp, organization, ttlSeconds: ttlMinutes * 60 })
 
 const B = state.backendUrl
 const PK = state.publishableKey
@@ -160,7 +178,7 @@ TOKEN=$(curl -sS -X POST "$MEDUSA/auth/token/refresh" -H "authorization: Bearer 
 # 4. The customer with its role, on Medusa's own route
 curl -sS "$MEDUSA/store/customers/me?fields=%2B*customer_meta" \\
   -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
-
+${organization ? companyCurls(pretty) : ""}
 # Or let this script run the flow:  npm run dev:token -- ${process.argv.slice(2).map(shellQuote).join(" ")} --run
 `)
 }
@@ -200,6 +218,9 @@ async function runFlow() {
     console.log(`\n3. created: false, the token already names the customer; no refresh needed`)
   }
   await step("4. The customer with its role", "GET", "/store/customers/me?fields=%2B*customer_meta", { bearer: medusaToken, publishable: true })
+  if (organization) {
+    await step("5. The company (members, roles, what this role allows)", "GET", "/store/companies/me", { bearer: medusaToken, publishable: true })
+  }
 
   if (args.verify) {
     const admin = readJson(PATHS.admin) ?? {}
@@ -246,6 +267,46 @@ Price of one "${found.product}, ${found.title}" (${args.sku}):
      Verify it in the admin (Customers -> the customer -> Verify), or run:
      npm run dev:token -- --business ${shellQuote(args.business)} --run --verify`)
   }
+}
+
+/** The team flow for a company member: the company, a quote, the admin's price, acceptance, verification. */
+function companyCurls(pretty) {
+  const node = (expr) => `node -pe '${expr}'`
+  const admin = readJson(PATHS.admin)
+  const sku = args.sku
+  return `
+# --- Company "${organization.name}" (${organization.id}), role ${args.role} ---
+# The step-2 answer holds "company" (your active company and role) and "companies".
+# With several organizations, choose the active one:
+#   curl -sS -X POST "$MEDUSA/store/customers/sync-role" -H "authorization: Bearer $TOKEN" \\
+#     -H "x-publishable-api-key: $PK" -H 'content-type: application/json' -d '{"organization_id":"${organization.id}"}'
+
+# 5. The company: members, roles, verification, what your role allows
+curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 6. (admin or buyer) Ask for a quote for 50 x ${sku}; every member of the company sees it
+VARIANT=$(curl -sS "$MEDUSA/store/products?fields=variants.id,variants.sku&limit=100" -H "x-publishable-api-key: $PK" \\
+  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).products.flatMap(p=>p.variants).find(v=>v.sku==="${sku}").id`)})
+QUOTE=$(curl -sS -X POST "$MEDUSA/store/quotes/request" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" \\
+  -H 'content-type: application/json' -d "{\\"items\\":[{\\"variant_id\\":\\"$VARIANT\\",\\"quantity\\":50}]}" \\
+  | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).quote.id`)}); echo "$QUOTE"
+curl -sS "$MEDUSA/store/quotes" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 7. The store's admin prices it (admin login ${admin?.email ?? "from npm run dev"})
+ADMIN=$(curl -sS -X POST "$MEDUSA/auth/user/emailpass" -H 'content-type: application/json' \\
+  -d '{"email":"${admin?.email ?? "admin@example.test"}","password":"${admin?.password ?? "<password>"}"}' | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).token`)})
+ITEMS=$(curl -sS "$MEDUSA/admin/quotes/$QUOTE" -H "authorization: Bearer $ADMIN" \\
+  | ${node(`JSON.stringify(JSON.parse(require("fs").readFileSync(0,"utf8")).quote.items.map(i=>({id:i.id,unit_price:19.5})))`)})
+curl -sS -X POST "$MEDUSA/admin/quotes/$QUOTE/respond" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' \\
+  -d "{\\"items\\":$ITEMS,\\"expires_at\\":\\"$(node -pe 'new Date(Date.now()+7*864e5).toISOString()')\\"}"${pretty}
+
+# 8. (company admin only) Accept: the answer holds your cart with the quoted prices. A buyer gets 403.
+curl -sS -X POST "$MEDUSA/store/quotes/$QUOTE/accept" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK"${pretty}
+
+# 9. The store's admin verifies the company: its members then get prices of a price list on the company's group
+COMPANY=$(curl -sS "$MEDUSA/store/companies/me" -H "authorization: Bearer $TOKEN" -H "x-publishable-api-key: $PK" | ${node(`JSON.parse(require("fs").readFileSync(0,"utf8")).company.id`)})
+curl -sS -X POST "$MEDUSA/admin/companies/$COMPANY/verify" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{}'${pretty}
+`
 }
 
 async function waitForHealth(timeoutMs) {

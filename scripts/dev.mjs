@@ -366,7 +366,9 @@ function printSummary({ state, admin, seed, bootTime, clerk, vies }) {
       "  !!! Never copy these keys to a deployed environment.",
       "",
       `  Get a session token + curl commands:  npm run dev:token -- --business "Acme GmbH"`,
-      `                                         npm run dev:token -- --individual --run`
+      `                                         npm run dev:token -- --individual --run`,
+      `  A team (Clerk organization):           npm run dev:token -- --company "Acme GmbH" --role admin`,
+      `                                         npm run dev:token -- --company "Acme GmbH" --role buyer`
     )
   } else {
     out.push(`  Clerk:        real Clerk (authorized parties: ${state.clerk.authorizedParties.join(", ")})`)

@@ -1,12 +1,15 @@
 import type { AxiosInstance } from "axios"
 import {
+  buildClerkOrganization,
   buildClerkUser,
   createClerkKeyPair,
   signSessionToken,
   startClerkStandIn,
 } from "./clerk-stand-in"
 
-export { buildClerkUser, signSessionToken }
+export { buildClerkOrganization, buildClerkUser, signSessionToken }
+
+export type CompanyRoleInClerk = "org:admin" | "org:member" | (string & {})
 
 export const STOREFRONT_ORIGIN = "http://localhost:3000"
 export const CLERK_ISSUER = "https://clerk.example.test"
@@ -34,16 +37,32 @@ export function useOfflineClerk(overrides: Record<string, string> = {}) {
     user(options: Parameters<typeof buildClerkUser>[0] = {}) {
       return ctx.clerk.putUser(buildClerkUser(options))
     },
+    /** Puts an organization into the stand-in and returns it. */
+    organization(name = "Acme GmbH", options: Parameters<typeof buildClerkOrganization>[0] = {}) {
+      return ctx.clerk.putOrganization(buildClerkOrganization({ name, ...options }))
+    },
     /**
      * The storefront flow for a new Clerk user: sign in, sync the role,
-     * refresh the token. `token` then acts as the customer.
+     * refresh the token. `token` then acts as the customer. `memberships`
+     * are added in the stand-in before the sign-in; `syncBody` is sent with
+     * the sync (e.g. `{ organization_id }`).
      */
     async customer(
       api: AxiosInstance,
       pk: string,
-      options: Parameters<typeof buildClerkUser>[0] = {}
+      options: Parameters<typeof buildClerkUser>[0] = {},
+      {
+        memberships = [],
+        syncBody,
+      }: {
+        memberships?: { organizationId: string; role?: CompanyRoleInClerk }[]
+        syncBody?: Record<string, unknown>
+      } = {}
     ) {
       const user = ctx.user(options)
+      for (const m of memberships) {
+        ctx.clerk.setMembership(m.organizationId, user.id, m.role ?? "org:member")
+      }
       const post = (url: string, token?: string, body?: unknown) =>
         api.post(url, body, {
           headers: {
@@ -54,7 +73,7 @@ export function useOfflineClerk(overrides: Record<string, string> = {}) {
         })
       const signedIn = await post("/auth/customer/clerk", undefined, { token: ctx.token(user.id) })
       expect(signedIn.status).toBe(200)
-      const synced = await post("/store/customers/sync-role", signedIn.data.token)
+      const synced = await post("/store/customers/sync-role", signedIn.data.token, syncBody)
       expect(synced.status).toBe(200)
       const refreshed = await post("/auth/token/refresh", signedIn.data.token)
       expect(refreshed.status).toBe(200)
@@ -64,6 +83,7 @@ export function useOfflineClerk(overrides: Record<string, string> = {}) {
         email: synced.data.customer.email as string,
         signInToken: signedIn.data.token as string,
         token: refreshed.data.token as string,
+        synced: synced.data,
       }
     },
   }

@@ -24,39 +24,76 @@ afterAll(() => {
   else process.env.MEDUSA_FF_CACHING = cachingFlag
 })
 
-type Actor = "anonymous" | "individual" | "unverifiedBusiness" | "verifiedBusiness" | "secondBusiness" | "admin"
+type Actor =
+  | "anonymous"
+  | "individual"
+  | "unverifiedBusiness"
+  | "verifiedBusiness"
+  | "secondBusiness"
+  | "companyAdmin"
+  | "companyBuyer"
+  | "companyMember"
+  | "otherCompanyAdmin"
+  | "admin"
+type CustomerActor = Exclude<Actor, "anonymous" | "admin">
 type Call = { method: "GET" | "POST"; path: string; body?: () => unknown }
 
 /**
  * Every route of the plugin × every kind of caller → the status it must get.
- * The quote `:quote` belongs to verifiedBusiness; secondBusiness is another
- * verified business, so only ownership tells them apart.
+ * The quote `:quote` belongs to verifiedBusiness (a sole trader);
+ * secondBusiness is another verified business, so only ownership tells them
+ * apart. `:companyQuote` belongs to the company of companyAdmin,
+ * companyBuyer (who asked for it) and companyMember (Clerk role
+ * `org:viewer`, unmapped: `member`); otherCompanyAdmin is the admin of
+ * another company. `:company` is their company.
  */
-// prettier-ignore
-const MATRIX: [string, Record<Actor, number>][] = [
-  //                                          anonymous individual unverifiedBusiness verifiedBusiness secondBusiness admin
-  ["POST /store/customers/sync-role",          { anonymous: 401, individual: 200, unverifiedBusiness: 200, verifiedBusiness: 200, secondBusiness: 200, admin: 401 }],
-  ["GET /store/customers/sync-role/:owner",    { anonymous: 401, individual: 404, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
-  ["POST /store/quotes/request",               { anonymous: 401, individual: 403, unverifiedBusiness: 201, verifiedBusiness: 201, secondBusiness: 201, admin: 401 }],
-  ["GET /store/quotes",                        { anonymous: 401, individual: 403, unverifiedBusiness: 200, verifiedBusiness: 200, secondBusiness: 200, admin: 401 }],
-  ["GET /store/quotes/:quote",                 { anonymous: 401, individual: 403, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
-  ["POST /store/quotes/:quote/accept",         { anonymous: 401, individual: 403, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
-  ["POST /store/quotes/:quote/reject",         { anonymous: 401, individual: 403, unverifiedBusiness: 404, verifiedBusiness: 200, secondBusiness: 404, admin: 401 }],
-  ["POST /store/orders/create-bulk",           { anonymous: 401, individual: 403, unverifiedBusiness: 201, verifiedBusiness: 201, secondBusiness: 201, admin: 401 }],
-  ["POST /admin/customers/verify",             { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
-  ["GET /admin/customers/business",            { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
-  ["GET /admin/customers/:owner/tax-id",       { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
-  // VIES is off in this suite: the admin is told so (400); tax-ids.spec.ts covers it on.
-  ["POST /admin/customers/:owner/tax-id/check", { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 400 }],
-  ["GET /admin/quotes",                        { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
-  ["GET /admin/quotes/:quote",                 { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
-  ["POST /admin/quotes/:quote/respond",        { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
-  ["POST /admin/quotes/:quote/reject",         { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 200 }],
-  ["POST /hooks/clerk",                        { anonymous: 401, individual: 401, unverifiedBusiness: 401, verifiedBusiness: 401, secondBusiness: 401, admin: 401 }],
+// Columns, in this order: anonymous, individual, unverifiedBusiness,
+// verifiedBusiness, secondBusiness, companyAdmin, companyBuyer,
+// companyMember, otherCompanyAdmin, admin.
+const ACTORS: Actor[] = [
+  "anonymous", "individual", "unverifiedBusiness", "verifiedBusiness", "secondBusiness",
+  "companyAdmin", "companyBuyer", "companyMember", "otherCompanyAdmin", "admin",
 ]
+// prettier-ignore
+const ROWS: [string, number[]][] = [
+  //                                              anon indiv unver verif second cAdmin cBuyer cMember other admin
+  ["POST /store/customers/sync-role",              [401, 200,  200,  200,  200,   200,   200,   200,    200,  401]],
+  ["GET /store/customers/sync-role/:owner",        [401, 404,  404,  200,  404,   404,   404,   404,    404,  401]],
+  ["POST /store/quotes/request",                   [401, 403,  201,  201,  201,   201,   201,   403,    201,  401]],
+  ["GET /store/quotes",                            [401, 403,  200,  200,  200,   200,   200,   200,    200,  401]],
+  ["GET /store/quotes/:quote",                     [401, 403,  404,  200,  404,   404,   404,   404,    404,  401]],
+  ["POST /store/quotes/:quote/accept",             [401, 403,  404,  200,  404,   404,   403,   403,    404,  401]],
+  ["POST /store/quotes/:quote/reject",             [401, 403,  404,  200,  404,   404,   403,   403,    404,  401]],
+  ["GET /store/quotes/:companyQuote",              [401, 403,  404,  404,  404,   200,   200,   200,    404,  401]],
+  ["POST /store/quotes/:companyQuote/accept",      [401, 403,  404,  404,  404,   200,   403,   403,    404,  401]],
+  ["POST /store/quotes/:companyQuote/reject",      [401, 403,  404,  404,  404,   200,   403,   403,    404,  401]],
+  ["POST /store/orders/create-bulk",               [401, 403,  201,  201,  201,   201,   201,   403,    201,  401]],
+  ["GET /store/companies/me",                      [401, 404,  404,  404,  404,   200,   200,   200,    200,  401]],
+  ["POST /store/companies/me",                     [401, 403,  403,  403,  403,   200,   403,   403,    200,  401]],
+  ["POST /admin/customers/verify",                 [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["GET /admin/customers/business",                [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["GET /admin/customers/:owner/tax-id",           [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  // VIES is off in this suite: the admin is told so (400); tax-ids.spec.ts covers it on.
+  ["POST /admin/customers/:owner/tax-id/check",    [401, 401,  401,  401,  401,   401,   401,   401,    401,  400]],
+  ["GET /admin/quotes",                            [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["GET /admin/quotes/:quote",                     [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["POST /admin/quotes/:quote/respond",            [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["POST /admin/quotes/:quote/reject",             [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["GET /admin/companies",                         [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["GET /admin/companies/:company",                [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["POST /admin/companies/:company/verify",        [401, 401,  401,  401,  401,   401,   401,   401,    401,  200]],
+  ["POST /hooks/clerk",                            [401, 401,  401,  401,  401,   401,   401,   401,    401,  401]],
+]
+const MATRIX: [string, Record<Actor, number>][] = ROWS.map(([route, statuses]) => [
+  route,
+  Object.fromEntries(ACTORS.map((actor, i) => [actor, statuses[i]])) as Record<Actor, number>,
+])
 
 // Callers that must fail go first, so the one allowed call meets untouched data.
-const ORDER: Actor[] = ["anonymous", "individual", "unverifiedBusiness", "secondBusiness", "admin", "verifiedBusiness"]
+const ORDER: Actor[] = [
+  "anonymous", "individual", "unverifiedBusiness", "secondBusiness", "companyBuyer",
+  "companyMember", "otherCompanyAdmin", "admin", "companyAdmin", "verifiedBusiness",
+]
 
 medusaIntegrationTestRunner({
   dbName: testDbName("authz"),
@@ -64,10 +101,12 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const http = () => httpClient(api)
     const tokens = {} as Record<Actor, string | undefined>
-    const customers = {} as Record<Exclude<Actor, "anonymous" | "admin">, { id: string; userId: string; signInToken: string }>
+    const customers = {} as Record<CustomerActor, { id: string; userId: string; signInToken: string }>
     let pk: string
     let quoteId: string
     let quoteItemIds: string[]
+    let companyQuoteId: string
+    let companyId: string
     let variantId: string
     let admin: { token: string; userId: string }
 
@@ -87,13 +126,30 @@ medusaIntegrationTestRunner({
         verifiedBusiness: { accountType: "business", company: "Verified AG" },
         secondBusiness: { accountType: "business", company: "Second SA" },
       }
+      // Companies: two organizations in Clerk.
+      const matrixOrg = clerk.organization("Matrix GmbH")
+      const elsewhereOrg = clerk.organization("Elsewhere Ltd")
+      const memberships: Partial<Record<CustomerActor, { organizationId: string; role: string }[]>> = {
+        companyAdmin: [{ organizationId: matrixOrg.id, role: "org:admin" }],
+        companyBuyer: [{ organizationId: matrixOrg.id, role: "org:member" }],
+        companyMember: [{ organizationId: matrixOrg.id, role: "org:viewer" }],
+        otherCompanyAdmin: [{ organizationId: elsewhereOrg.id, role: "org:admin" }],
+      }
+      for (const actor of ["companyAdmin", "companyBuyer", "companyMember", "otherCompanyAdmin"] as const) {
+        metadata[actor] = {}
+      }
       for (const [actor, unsafeMetadata] of Object.entries(metadata)) {
-        const created = await clerk.customer(api, pk, { unsafeMetadata })
+        const created = await clerk.customer(api, pk, { unsafeMetadata }, {
+          memberships: memberships[actor as CustomerActor] ?? [],
+        })
         tokens[actor as Actor] = created.token
-        customers[actor as keyof typeof customers] = {
+        customers[actor as CustomerActor] = {
           id: created.customerId,
           userId: created.user.id,
           signInToken: created.signInToken,
+        }
+        if (actor === "companyAdmin") {
+          companyId = created.synced.company.id
         }
       }
       tokens.anonymous = undefined
@@ -122,6 +178,22 @@ medusaIntegrationTestRunner({
         },
       })
       expect(quoted.status).toBe(200)
+
+      const companyRequested = await http()("POST", "/store/quotes/request", {
+        token: tokens.companyBuyer,
+        pk,
+        body: { items: [{ variant_id: variantId, quantity: 4 }] },
+      })
+      expect(companyRequested.status).toBe(201)
+      companyQuoteId = companyRequested.data.quote.id
+      const companyQuoted = await http()("POST", `/admin/quotes/${companyQuoteId}/respond`, {
+        token: admin.token,
+        body: {
+          items: companyRequested.data.quote.items.map((i: any) => ({ id: i.id, unit_price: 6 })),
+          expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      })
+      expect(companyQuoted.status).toBe(200)
     })
 
     const calls: Record<string, Call> = {
@@ -136,6 +208,22 @@ medusaIntegrationTestRunner({
       "GET /store/quotes/:quote": { method: "GET", path: "/store/quotes/:quote" },
       "POST /store/quotes/:quote/accept": { method: "POST", path: "/store/quotes/:quote/accept" },
       "POST /store/quotes/:quote/reject": { method: "POST", path: "/store/quotes/:quote/reject" },
+      "GET /store/quotes/:companyQuote": { method: "GET", path: "/store/quotes/:companyQuote" },
+      "POST /store/quotes/:companyQuote/accept": { method: "POST", path: "/store/quotes/:companyQuote/accept" },
+      "POST /store/quotes/:companyQuote/reject": { method: "POST", path: "/store/quotes/:companyQuote/reject" },
+      "GET /store/companies/me": { method: "GET", path: "/store/companies/me" },
+      "POST /store/companies/me": {
+        method: "POST",
+        path: "/store/companies/me",
+        body: () => ({ tax_id: "DE 811 907 980", country_code: "de" }),
+      },
+      "GET /admin/companies": { method: "GET", path: "/admin/companies" },
+      "GET /admin/companies/:company": { method: "GET", path: "/admin/companies/:company" },
+      "POST /admin/companies/:company/verify": {
+        method: "POST",
+        path: "/admin/companies/:company/verify",
+        body: () => ({}),
+      },
       "POST /store/orders/create-bulk": {
         method: "POST",
         path: "/store/orders/create-bulk",
@@ -177,7 +265,9 @@ medusaIntegrationTestRunner({
       const call = calls[route]
       const path = call.path
         .replace(":owner", customers.verifiedBusiness.id)
+        .replace(":companyQuote", companyQuoteId)
         .replace(":quote", quoteId)
+        .replace(":company", companyId)
       const actual = {} as Record<Actor, number>
       for (const actor of ORDER) {
         const res = await http()(call.method, path, {
@@ -213,7 +303,59 @@ medusaIntegrationTestRunner({
       expect(clerk.clerk.count()).toBe(0)
     })
 
+    it("company members' guarded calls make no Clerk request and name the missing role", async () => {
+      clerk.clerk.resetRequests()
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          http()("POST", "/store/orders/create-bulk", {
+            token: [tokens.companyAdmin, tokens.companyBuyer, tokens.companyMember][i % 3],
+            pk,
+            body: { items: [{ sku: CATALOG_SKUS.boltShort, quantity: 1 }] },
+          })
+        )
+      )
+      expect(results.map((r) => r.status).sort()).toEqual([...Array(20).fill(201), ...Array(10).fill(403)].sort())
+      expect(results.find((r) => r.status === 403)!.data.message).toMatch(
+        /company role admin or buyer; your role in Matrix GmbH is member/
+      )
+      expect(clerk.clerk.count()).toBe(0)
+    })
+
     describe("with roles served from Medusa's Caching Module", () => {
+      it("serves a company member's role from the cache, and verifying the company clears every member's cache", async () => {
+        const caching = getContainer().resolve(Modules.CACHING, { allowUnregistered: true }) as any
+        const members = [customers.companyAdmin, customers.companyBuyer, customers.companyMember]
+        for (const m of members) {
+          await caching.clear({ tags: [customerRoleCacheTag(m.id)] })
+        }
+        for (const actor of ["companyAdmin", "companyBuyer", "companyMember"] as const) {
+          expect((await http()("GET", "/store/quotes", { token: tokens[actor], pk })).status).toBe(200)
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        for (const m of members) {
+          const cached = JSON.stringify(await caching.get({ tags: [customerRoleCacheTag(m.id)] }))
+          expect(cached).toContain(companyId)
+          expect(cached).toContain('"active_company_verified":false')
+        }
+
+        const verified = await http()("POST", `/admin/companies/${companyId}/verify`, { token: admin.token, body: {} })
+        expect(verified.status).toBe(200)
+        for (const m of members) {
+          expect((await caching.get({ tags: [customerRoleCacheTag(m.id)] })) ?? []).toEqual([])
+        }
+        const guard = (customerId: string) =>
+          new Promise<MedusaError | undefined>((resolve) =>
+            requireVerifiedBusiness()(
+              { scope: getContainer(), auth_context: { actor_id: customerId } } as any,
+              {} as any,
+              (e?: unknown) => resolve(e as MedusaError | undefined)
+            )
+          )
+        expect(await guard(customers.companyMember.id)).toBeUndefined()
+        expect((await guard(customers.otherCompanyAdmin.id))?.message).toMatch(/Your company Elsewhere Ltd is not verified yet/)
+      })
+
+
       it("serves a guarded request's role from the cache, and a verification clears it", async () => {
         const caching = getContainer().resolve(Modules.CACHING, { allowUnregistered: true }) as any
         expect(caching).toBeTruthy()

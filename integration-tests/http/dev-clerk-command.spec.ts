@@ -172,24 +172,35 @@ describe("npx medusa-plugin-role-sync dev-clerk", () => {
     expect(again).toMatchObject({ user_id: first.user_id, created: false })
   })
 
-  it("company members need a stand-in serving Clerk organizations; until then it says so", async () => {
+  it("company members join one shared organization of the stand-in and carry Clerk's active-organization claim", async () => {
     standIn = await startStandIn(hostDir, port)
     const env = parseEnvLines(standIn.output())
-    const probe = await fetch(`${env.CLERK_API_URL}/v1/organizations`, { headers: { authorization: `Bearer ${env.CLERK_SECRET_KEY}` } })
-    const member = run(hostDir, ["token", "--company", "Acme GmbH", "--role", "buyer", "--json"])
-    if (probe.status === 404) {
-      expect(member.code).toBe(2)
-      expect(member.stderr).toMatch(/organizations.*not serve|does not serve/)
-    } else {
+    const key = await importSPKI(env.CLERK_JWT_KEY, "RS256")
+    const mint = async (role: string) => {
+      const member = run(hostDir, ["token", "--company", "Acme GmbH", "--role", role, "--json"])
       expect(member.code).toBe(0)
       const minted = JSON.parse(member.stdout)
-      const key = await importSPKI(env.CLERK_JWT_KEY, "RS256")
       const { payload } = await jwtVerify(minted.token, key, { issuer: env.CLERK_ISSUER })
-      expect(payload.o).toMatchObject({ id: minted.organization.id, rol: "buyer" })
+      return { minted, payload }
     }
+    // buyer is Clerk's default org:member (the plugin maps it to buyer);
+    // the claim carries Clerk's role key without "org:".
+    const buyer = await mint("buyer")
+    expect(buyer.minted.organization).toMatchObject({ name: "Acme GmbH", role: "org:member" })
+    expect(buyer.payload.o).toMatchObject({ id: buyer.minted.organization.id, rol: "member" })
+    const admin = await mint("admin")
+    expect(admin.minted.organization).toMatchObject({ id: buyer.minted.organization.id, role: "org:admin" })
+    expect(admin.payload.o).toMatchObject({ rol: "admin" })
+    // The stand-in's Backend API lists both as members of that organization.
+    const memberships = await fetch(`${env.CLERK_API_URL}/v1/organizations/${buyer.minted.organization.id}/memberships`, {
+      headers: { authorization: `Bearer ${env.CLERK_SECRET_KEY}` },
+    }).then((r) => r.json())
+    expect(memberships.data.map((m: any) => [m.public_user_data.user_id, m.role]).sort()).toEqual(
+      [[buyer.minted.user_id, "org:member"], [admin.minted.user_id, "org:admin"]].sort()
+    )
     // Bad combinations are refused before anything is created.
     expect(run(hostDir, ["token", "--company", "Acme GmbH"]).stderr).toMatch(/--company needs --role/)
-    expect(run(hostDir, ["token", "--company", "Acme GmbH", "--role", "owner"]).stderr).toMatch(/--role must be admin or buyer/)
+    expect(run(hostDir, ["token", "--company", "Acme GmbH", "--role", "owner"]).stderr).toMatch(/--role must be admin, buyer or member/)
     expect(run(hostDir, ["token", "--business", "A", "--individual"]).code).toBe(2)
   })
 

@@ -74,7 +74,9 @@ medusaIntegrationTestRunner({
             is_verified: false,
           })
         )
-        expect(clerk.clerk.count(`/v1/users/${user.id}`)).toBe(1)
+        // The user and its organization memberships (DESIGN §10): two calls.
+        expect(clerk.clerk.count(`/v1/users/${user.id}`)).toBe(2)
+        expect(clerk.clerk.count(`/v1/users/${user.id}/organization_memberships`)).toBe(1)
 
         const customer = await getContainer()
           .resolve(Modules.CUSTOMER)

@@ -1,8 +1,10 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { assertClerkReadyToServe } from "../modules/clerk/serving-check"
+import { adminCompanyRoutesMiddlewares } from "./admin/companies/middlewares"
 import { adminCustomerRoutesMiddlewares } from "./admin/customers/middlewares"
 import { clerkWebhookRoutesMiddlewares } from "./hooks/clerk/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeCompanyRoutesMiddlewares } from "./store/companies/middlewares"
 import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
 import { adminQuoteRoutesMiddlewares } from "./admin/quotes/middlewares"
 import { storeBulkOrderRoutesMiddlewares } from "./store/orders/middlewares"
@@ -25,5 +27,7 @@ export default defineMiddlewares({
     ...storeQuoteRoutesMiddlewares,
     ...adminQuoteRoutesMiddlewares,
     ...storeBulkOrderRoutesMiddlewares,
+    ...storeCompanyRoutesMiddlewares,
+    ...adminCompanyRoutesMiddlewares,
   ],
 })

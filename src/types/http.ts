@@ -1,6 +1,7 @@
 import type { AdminCustomerMeta, StoreCustomerMeta } from "./customer-meta"
 import type { QuoteRejecter, QuoteStatus } from "./quote"
 import type { RoleSyncErrorCode } from "./errors"
+import type { StoreSyncRoleCompanies } from "./company"
 import type { AdminTaxIdCheck } from "./tax-id"
 
 /** Error body of the plugin's routes (Medusa's shape plus `code`). */
@@ -24,8 +25,11 @@ export type SyncedCustomer = {
   last_name: string | null
 }
 
-/** `POST /store/customers/sync-role` */
-export type StoreSyncRoleResponse = {
+/**
+ * `POST /store/customers/sync-role` (body `{ organization_id?: "org_…" }`
+ * chooses the active company among the user's memberships).
+ */
+export type StoreSyncRoleResponse = StoreSyncRoleCompanies & {
   customer_meta: StoreCustomerMeta
   customer: SyncedCustomer
   /** The caller's token has no customer yet: refresh it. */
@@ -56,7 +60,10 @@ export type Quote = {
   /** A short number for people ("#12"), from a sequence; `id` stays the key. */
   display_id: number
   status: QuoteStatus
+  /** The customer who asked for it. */
   customer_id: string
+  /** The company it belongs to (every member sees it); null for a sole trader's quote. */
+  company_id: string | null
   message: string | null
   admin_note: string | null
   expires_at: string | null
@@ -82,7 +89,13 @@ export type AdminQuoteCustomer = SyncedCustomer & {
   }) | null
 }
 
-export type AdminQuote = Quote & { customer: AdminQuoteCustomer | null }
+export type AdminQuoteCompany = { id: string; name: string; is_verified: boolean }
+
+export type AdminQuote = Quote & {
+  customer: AdminQuoteCustomer | null
+  /** The company the quote belongs to; null for a sole trader's quote. */
+  company: AdminQuoteCompany | null
+}
 
 export type StoreQuoteResponse = { quote: Quote }
 export type StoreQuoteListResponse = PaginatedResponse & { quotes: Quote[] }

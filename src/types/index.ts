@@ -2,6 +2,7 @@
 export * from "./account"
 export * from "./customer-meta"
 export * from "./quote"
+export * from "./company"
 export * from "./errors"
 export * from "./events"
 export * from "./http"

@@ -58,6 +58,13 @@ export type AutoVerifyMode = "vies_name_match"
 export type RoleSyncPluginOptions = ClerkOptions & {
   /** Customer group of verified businesses; default "Verified businesses". */
   businessGroupName?: string
+  /**
+   * Store roles for custom Clerk organization roles, e.g.
+   * `{ "org:viewer": "member", "org:purchaser": "buyer" }`. `org:admin` is
+   * `admin` and `org:member` is `buyer` unless mapped here; any role not
+   * mapped is `member` (DESIGN §10 rule 1).
+   */
+  organizationRoles?: Record<string, "admin" | "buyer" | "member">
   vies?: ViesOptions
   /**
    * `"vies_name_match"`: verify a business (by "vies") when VIES says its

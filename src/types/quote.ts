@@ -34,6 +34,8 @@ export type QuoteRequestDTO = {
   /** Sequential number shown to people ("#12"). */
   display_id: number
   customer_id: string
+  /** The company the quote belongs to; null for a sole trader's quote. */
+  company_id: string | null
   status: QuoteStatus
   message: string | null
   admin_note: string | null

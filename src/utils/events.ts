@@ -17,6 +17,14 @@ export const RoleSyncEvents = {
   QUOTE_REQUEST_REJECTED: "quote_request.rejected",
   /** The offer lapsed (on accept, or by the scheduled job). `{ id, customer_id }` */
   QUOTE_REQUEST_EXPIRED: "quote_request.expired",
+  // DESIGN §10 rule 8. Payloads: `{ id }` of the company, plus
+  // `customer_id` for member events.
+  COMPANY_CREATED: "company.created",
+  COMPANY_VERIFIED: "company.verified",
+  COMPANY_UNVERIFIED: "company.unverified",
+  COMPANY_MEMBER_ADDED: "company.member_added",
+  COMPANY_MEMBER_REMOVED: "company.member_removed",
+  COMPANY_MEMBER_UPDATED: "company.member_updated",
   /** A customer's tax ID was set or changed (canonical forms compared). */
   CUSTOMER_META_TAX_ID_CHANGED: "customer_meta.tax_id_changed",
   /** A VIES check was created (new number or "check again"); its subscriber runs it. */

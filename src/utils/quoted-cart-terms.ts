@@ -4,6 +4,7 @@ import type { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_META_MODULE } from "../modules/customer-meta"
 import type CustomerMetaModuleService from "../modules/customer-meta/service"
 import type { QuoteRequestDTO } from "../types"
+import { effectiveCustomerRole } from "../types/customer-meta"
 import type { CheckoutCart } from "./checkout-cart"
 import { RoleSyncErrorCodes, roleSyncError } from "./errors"
 
@@ -20,7 +21,11 @@ const notPayable = (quote: QuoteRequestDTO, why: string) =>
  * one the quote's accept workflow made it for (guards keep it from
  * changing hands); the caller checks that customer is the one signed in.
  * - that customer is still a business (the account the offer was made to;
- *   an account turned individual or deleted loses it);
+ *   an account turned individual or deleted loses it; a company member is
+ *   a business through its company, DESIGN §10);
+ * - for a company's quote, that customer still buys for the company (its
+ *   active company): a member removed from it, or acting for another
+ *   company, loses the company's offer;
  * - the offer has not expired (`expires_at`);
  * - the cart still is the quote: its currency and every line (variant,
  *   quantity, quoted unit price), nothing added.
@@ -37,8 +42,15 @@ export async function quotedCartProblem(
   }
   const metas: CustomerMetaModuleService = container.resolve(CUSTOMER_META_MODULE)
   const meta = await metas.retrieveByCustomerId(cart.customer_id)
-  if (meta?.account_type !== "business") {
+  const role = meta ? effectiveCustomerRole(meta) : null
+  if (role?.account_type !== "business") {
     return notPayable(quote, "it was offered to a business account, and this account is no longer one")
+  }
+  if (quote.company_id && role.company?.id !== quote.company_id) {
+    return notPayable(
+      quote,
+      "it was offered to a company this account no longer buys for (removed from it, or another company is active)"
+    )
   }
   if (quote.expires_at && new Date(quote.expires_at).getTime() <= now.getTime()) {
     return notPayable(quote, `the offer expired on ${new Date(quote.expires_at).toISOString()}`)

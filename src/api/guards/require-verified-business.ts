@@ -9,7 +9,11 @@ import { requireAccountType } from "./require-account-type"
 
 const requireBusiness = requireAccountType("business")
 
-/** A business account that an admin has verified. */
+/**
+ * A business account that an admin has verified: a sole trader verified
+ * itself, or a member of a company (its active one) an admin verified
+ * (DESIGN §10 rule 4).
+ */
 export function requireVerifiedBusiness() {
   return function requireVerifiedBusinessMiddleware(
     req: AuthenticatedMedusaRequest,
@@ -25,7 +29,9 @@ export function requireVerifiedBusiness() {
         if (!role?.is_verified) {
           throw new MedusaError(
             MedusaError.Types.FORBIDDEN,
-            "Your business account is not verified yet; an admin must verify it before you can use this route."
+            role?.company
+              ? `Your company ${role.company.name ?? ""} is not verified yet; a store admin must verify it before you can use this route.`.replace("  ", " ")
+              : "Your business account is not verified yet; an admin must verify it before you can use this route."
           )
         }
         next()

@@ -37,12 +37,13 @@ export async function listQuotes(
 /**
  * One quote with the caller's `?fields=` (or `fields`), read back after a
  * workflow as core's routes do. Query answers 404 when no quote matches
- * `filters`: a store route passes the caller's `customer_id` too, so another
- * customer's quote is a 404 and ids can't be probed.
+ * `filters`: a store route passes the caller's scope too (`customer_id`,
+ * or `company_id` for a company member), so a quote outside it is a 404 and
+ * ids can't be probed.
  */
 export async function refetchQuote(
   req: MedusaRequest,
-  filters: { id: string; customer_id?: string },
+  filters: { id: string; customer_id?: string; company_id?: string | null },
   fields: string[] = req.queryConfig.fields
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

@@ -4,6 +4,8 @@ export const QUOTE_SCALAR_FIELDS = [
   "display_id",
   "status",
   "customer_id",
+  // The company the quote belongs to (DESIGN §10); null for a sole trader's.
+  "company_id",
   "message",
   "admin_note",
   "expires_at",

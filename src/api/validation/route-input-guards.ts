@@ -16,6 +16,8 @@ export const PLUGIN_ROUTE_MATCHERS = [
   "/admin/customers/business",
   "/admin/customers/:id/tax-id*",
   "/admin/quotes*",
+  "/store/companies*",
+  "/admin/companies*",
 ]
 
 export const pluginInputGuardMiddlewares: MiddlewareRoute[] = PLUGIN_ROUTE_MATCHERS.map(

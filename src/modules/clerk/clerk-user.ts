@@ -86,7 +86,7 @@ export const ClerkUserJson = z
 /** `data.path: message; …` for the issues of a Clerk payload. */
 export const describeClerkPayloadIssues = (issues: z.core.$ZodIssue[], root = "data") =>
   issues
-    .map((issue) => `${[root, ...issue.path].join(".")} ${issue.message}`)
+    .map((issue) => `${[root, ...issue.path].filter((part) => part !== "").join(".")} ${issue.message}`)
     .join("; ")
 
 /** A user loaded with `@clerk/backend`: converted from the JSON it came as. */

@@ -9,4 +9,5 @@ export default Module(CLERK_MODULE, {
 
 export * from "./options"
 export type { ClerkUserSnapshot } from "./clerk-user"
+export type { ClerkMembershipSnapshot, ClerkOrganizationSnapshot } from "./clerk-organization"
 export { ClerkModuleService }

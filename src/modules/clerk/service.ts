@@ -3,6 +3,10 @@ import { isClerkAPIResponseError } from "@clerk/backend/errors"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { ClerkOptions } from "../../types/options"
 import { RoleSyncErrorCodes, roleSyncError } from "../../utils/errors"
+import {
+  toClerkMembershipSnapshot,
+  type ClerkMembershipSnapshot,
+} from "./clerk-organization"
 import { toClerkUserSnapshot, type ClerkUserSnapshot } from "./clerk-user"
 import {
   assertClerkOptions,
@@ -11,6 +15,9 @@ import {
   type ResolvedClerkOptions,
 } from "./options"
 import { recordClerkOptions } from "./serving-check"
+
+// Clerk's maximum page size (limit 1-500).
+const MEMBERSHIP_PAGE_SIZE = 500
 
 /**
  * The `roleSyncClerk` module: the one place that talks to Clerk's Backend
@@ -43,6 +50,30 @@ export default class ClerkModuleService {
       client.users.getUser(userId)
     )
     return toClerkUserSnapshot(user)
+  }
+
+  /**
+   * Reads a Clerk user's organization memberships
+   * (`GET /v1/users/:id/organization_memberships`, one call, Clerk's largest
+   * page of 500: a user in more organizations is cut at 500).
+   * @returns the memberships with their organizations, as Clerk lists them.
+   * @throws NOT_FOUND when Clerk has no such user; `clerk_unavailable` as
+   *   for `getUser` (failure, refused key, no answer within `apiTimeoutMs`,
+   *   or an answer that is not a membership list).
+   */
+  async getOrganizationMemberships(userId: string): Promise<ClerkMembershipSnapshot[]> {
+    const what = `load Clerk user ${userId}'s organization memberships`
+    const { data } = await this.call(what, (client) =>
+      client.users.getOrganizationMembershipList({ userId, limit: MEMBERSHIP_PAGE_SIZE })
+    )
+    try {
+      return data.map(toClerkMembershipSnapshot)
+    } catch (e) {
+      throw roleSyncError(
+        RoleSyncErrorCodes.CLERK_UNAVAILABLE,
+        `Clerk answered with an unexpected membership list (${what}): ${(e as Error).message}; nothing was changed`
+      )
+    }
   }
 
   protected get client(): ClerkClient {
@@ -89,7 +120,7 @@ export default class ClerkModuleService {
     if (e.status === 404) {
       return new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `Clerk has no such ${what.replace(/^load Clerk /, "")}`
+        `Clerk has no such ${what.replace(/^load Clerk /, "").replace(/'s organization memberships$/, "")}`
       )
     }
     if (e.status === 401 || e.status === 403) {

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { ClerkMembershipJson, ClerkOrganizationJson } from "./clerk-organization"
 import { ClerkId, ClerkUserJson } from "./clerk-user"
 
 /**
@@ -16,6 +17,26 @@ export const ClerkWebhookEvent = z.discriminatedUnion("type", [
     type: z.literal("user.deleted"),
     // A deleted user carries only `{ object: "user", id, deleted: true }`.
     data: z.object({ id: ClerkId }),
+  }),
+  // Companies (DESIGN §10 rule 7). Payload types of @clerk/backend's
+  // OrganizationWebhookEvent / OrganizationMembershipWebhookEvent.
+  z.object({
+    type: z.enum(["organization.created", "organization.updated"]),
+    data: ClerkOrganizationJson,
+  }),
+  z.object({
+    type: z.literal("organization.deleted"),
+    // `DeletedObjectJSON`: `{ object: "organization", id, deleted: true }`.
+    data: z.object({ id: ClerkId }),
+  }),
+  z.object({
+    // A deleted membership carries the whole membership, as the others do.
+    type: z.enum([
+      "organizationMembership.created",
+      "organizationMembership.updated",
+      "organizationMembership.deleted",
+    ]),
+    data: ClerkMembershipJson,
   }),
 ])
 

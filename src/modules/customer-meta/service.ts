@@ -11,6 +11,7 @@ import {
   resolveCustomerMetaOptions,
   type CustomerMetaModuleOptions,
 } from "./options"
+import { effectiveCustomerRole } from "../../types/customer-meta"
 import type { AccountType, CustomerMetaDTO } from "./types"
 
 /**
@@ -58,24 +59,33 @@ class CustomerMetaModuleService extends MedusaService<{
     return meta ?? null
   }
 
-  /** `null` when the customer never synced a role. */
+  /**
+   * `null` when the customer never synced a role. A member of a company is
+   * a business whatever it declared (DESIGN §10 rule 2).
+   */
   async getCustomerAccountType(customerId: string): Promise<AccountType | null> {
-    return (await this.retrieveByCustomerId(customerId))?.account_type ?? null
+    const meta = await this.retrieveByCustomerId(customerId)
+    return meta ? effectiveCustomerRole(meta).account_type : null
   }
 
-  /** A declared business; not necessarily verified. */
+  /** A declared business or a company member; not necessarily verified. */
   async isBusinessCustomer(customerId: string): Promise<boolean> {
     return (await this.getCustomerAccountType(customerId)) === "business"
   }
 
-  /** A business an admin has verified: the only role to trust for value. */
+  /**
+   * A business an admin has verified (a sole trader, or a member of a
+   * verified company): the only role to trust for value.
+   */
   async isVerifiedCustomer(customerId: string): Promise<boolean> {
     const meta = await this.retrieveByCustomerId(customerId)
-    return meta?.account_type === "business" && meta.is_verified === true
+    return !!meta && effectiveCustomerRole(meta).is_verified
   }
 
+  /** The active company's name for a company member, else the declared company. */
   async getCompanyName(customerId: string): Promise<string | null> {
-    return (await this.retrieveByCustomerId(customerId))?.company_name ?? null
+    const meta = await this.retrieveByCustomerId(customerId)
+    return meta ? effectiveCustomerRole(meta).company_name : null
   }
 
   /**

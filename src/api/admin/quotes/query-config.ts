@@ -4,6 +4,18 @@ import {
 } from "../../utils/quote-fields"
 import { ADMIN_CUSTOMER_META_FIELDS } from "../../../types"
 
+const COMPANY_FIELDS = [
+  "id",
+  "clerk_organization_id",
+  "name",
+  "tax_id",
+  "tax_id_country",
+  "country_code",
+  "is_verified",
+  "verified_at",
+  "customer_group_id",
+]
+
 const CUSTOMER_FIELDS = [
   "id",
   "email",
@@ -29,6 +41,11 @@ export const adminQuoteFields = [
   "customer.last_name",
   "customer.customer_meta.company_name",
   "customer.customer_meta.is_verified",
+  // The company it belongs to (DESIGN §10): its verification is what counts
+  // for its members.
+  "company.id",
+  "company.name",
+  "company.is_verified",
 ]
 
 export const adminQuoteAllowedFields = [
@@ -37,6 +54,8 @@ export const adminQuoteAllowedFields = [
   ...CUSTOMER_FIELDS.map((field) => `customer.${field}`),
   "customer.customer_meta",
   ...ADMIN_CUSTOMER_META_FIELDS.map((field) => `customer.customer_meta.${field}`),
+  "company",
+  ...COMPANY_FIELDS.map((field) => `company.${field}`),
 ]
 
 export const retrieveAdminQuoteQueryConfig = {

@@ -26,6 +26,13 @@ export const AdminGetQuotesParams = createRoleSyncFindParams({ orderable: QUOTE_
         z.array(idSchema())
       )
       .optional(),
+    // The quotes of a company (DESIGN §10).
+    company_id: z
+      .preprocess(
+        (value) => (value === undefined ? value : [value].flat()),
+        z.array(idSchema())
+      )
+      .optional(),
   })
   .strict()
 

@@ -7,6 +7,11 @@ import type {
 } from "../../../modules/clerk/webhook-event"
 import { isRoleSyncError, RoleSyncErrorCodes } from "../../../utils/errors"
 import {
+  applyOrganizationMembershipWorkflow,
+  applyOrganizationWorkflow,
+  deleteOrganizationWorkflow,
+} from "../../../workflows/company"
+import {
   deleteClerkUserWorkflow,
   syncCustomerRoleWorkflow,
   type SyncCustomerRoleWorkflowOutput,
@@ -15,6 +20,7 @@ import {
 /** What a delivery did; `ignored` says why nothing was applied. */
 export type ClerkWebhookOutcome = {
   customer_id?: string | null
+  company_id?: string | null
   changed?: boolean
   deleted?: boolean
   ignored?: string
@@ -80,9 +86,52 @@ const deleteClerkUser: Handler<"user.deleted"> = async (scope, { data }) => {
   return { customer_id: result.customer_id, deleted: true }
 }
 
+/** `organization.created` / `organization.updated`: the company follows (name; a rename resets verification). */
+const applyOrganization: Handler<"organization.created" | "organization.updated"> = async (
+  scope,
+  { data: organization }
+) => {
+  const { result } = await applyOrganizationWorkflow(scope).run({ input: { organization } })
+  if (!result.company_id) {
+    return { ignored: "the organization was deleted; a late delivery does not bring it back", level: "info" }
+  }
+  return { company_id: result.company_id, changed: result.created || result.renamed }
+}
+
+/** `organization.deleted`: the company is soft-deleted; its quotes and orders stay. */
+const deleteOrganization: Handler<"organization.deleted"> = async (scope, { data }) => {
+  const { result } = await deleteOrganizationWorkflow(scope).run({
+    input: { clerk_organization_id: data.id },
+  })
+  if (!result.company_id) {
+    return { deleted: false, ignored: "no company for this organization", level: "info" }
+  }
+  return { company_id: result.company_id, deleted: true }
+}
+
+/** `organizationMembership.*`: members and roles follow Clerk; a removal takes effect at once. */
+const applyMembership: Handler<
+  "organizationMembership.created" | "organizationMembership.updated" | "organizationMembership.deleted"
+> = async (scope, { type, data: membership }) => {
+  const { result } = await applyOrganizationMembershipWorkflow(scope).run({
+    input: { membership, deleted: type === "organizationMembership.deleted" },
+  })
+  return {
+    customer_id: result.customer_id,
+    changed: result.changed,
+    ...(result.ignored ? { ignored: result.ignored, level: "info" as const } : {}),
+  }
+}
+
 /** One handler per event type the plugin applies. */
 export const clerkWebhookHandlers: { [T in ClerkWebhookEventType]: Handler<T> } = {
   "user.created": applyClerkUser,
   "user.updated": applyClerkUser,
   "user.deleted": deleteClerkUser,
+  "organization.created": applyOrganization,
+  "organization.updated": applyOrganization,
+  "organization.deleted": deleteOrganization,
+  "organizationMembership.created": applyMembership,
+  "organizationMembership.updated": applyMembership,
+  "organizationMembership.deleted": applyMembership,
 }

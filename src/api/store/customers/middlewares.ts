@@ -12,6 +12,8 @@ import { STORE_CUSTOMER_META_FIELDS } from "../../../types"
 import { validateQuery } from "../../validation/validate-query"
 import { retrieveStoreCustomerMetaQueryConfig } from "./query-config"
 import { refuseCoreAccountForClerk } from "./refuse-core-account-for-clerk"
+import { validateBody } from "../../validation/validate-body"
+import { StoreSyncRoleBody } from "./sync-role/validators"
 import { StoreGetCustomerMetaParams } from "./validators"
 
 /** `?fields=` on the caller's role. */
@@ -64,6 +66,7 @@ export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"], {
         allowUnregistered: true,
       }),
+      validateBody(StoreSyncRoleBody),
       retrieveCustomerMeta,
     ],
   },

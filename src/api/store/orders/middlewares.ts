@@ -1,5 +1,6 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
-import { requireAccountType } from "../../guards"
+import { rolesWithPermission } from "../../../types/company"
+import { requireAccountType, requireCompanyRoleIfMember } from "../../guards"
 import { validateBody } from "../../validation/validate-body"
 import { StoreCreateBulkOrder } from "./validators"
 
@@ -12,6 +13,8 @@ export const storeBulkOrderRoutesMiddlewares: MiddlewareRoute[] = [
       // The cart is priced by Medusa (price lists decide what a business
       // pays), so a declared business is enough to build one.
       requireAccountType("business"),
+      // A company's members with the role may (DESIGN §10 rule 3).
+      requireCompanyRoleIfMember(...rolesWithPermission("bulk_orders.create")),
       validateBody(StoreCreateBulkOrder),
     ],
   },

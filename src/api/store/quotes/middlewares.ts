@@ -1,5 +1,6 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
-import { requireAccountType } from "../../guards"
+import { rolesWithPermission } from "../../../types/company"
+import { requireAccountType, requireCompanyRoleIfMember } from "../../guards"
 import { validateBody } from "../../validation/validate-body"
 import { validateQuery } from "../../validation/validate-query"
 import {
@@ -27,9 +28,15 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
+    // DESIGN §10 rule 3: a company's admins and buyers may ask for quotes
+    // (members only read them); sole traders pass.
     methods: ["POST"],
     matcher: "/store/quotes/request",
-    middlewares: [validateBody(StoreCreateQuoteRequest), retrieveQuote],
+    middlewares: [
+      requireCompanyRoleIfMember(...rolesWithPermission("quotes.request")),
+      validateBody(StoreCreateQuoteRequest),
+      retrieveQuote,
+    ],
   },
   {
     methods: ["GET"],
@@ -44,11 +51,20 @@ export const storeQuoteRoutesMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/store/quotes/:id/accept",
-    middlewares: [validateBody(StoreQuoteAction), retrieveQuote],
+    // Only a company admin decides on a company's quote.
+    middlewares: [
+      requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide")),
+      validateBody(StoreQuoteAction),
+      retrieveQuote,
+    ],
   },
   {
     methods: ["POST"],
     matcher: "/store/quotes/:id/reject",
-    middlewares: [validateBody(StoreQuoteAction), retrieveQuote],
+    middlewares: [
+      requireCompanyRoleIfMember(...rolesWithPermission("quotes.decide")),
+      validateBody(StoreQuoteAction),
+      retrieveQuote,
+    ],
   },
 ]

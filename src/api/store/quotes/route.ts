@@ -4,8 +4,13 @@ import type {
 } from "@medusajs/framework/http"
 import type { StoreQuoteListResponse } from "../../../types"
 import { listQuotes } from "../../utils/query-quotes"
+import { callerQuoteScope, scopeFilters } from "./quote-scope"
 
-/** The caller's own quotes, newest first unless `?order=` says otherwise. */
+/**
+ * The caller's quotes, newest first unless `?order=` says otherwise: a
+ * company member sees every quote of its active company, anyone else their
+ * own.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<StoreQuoteListResponse>
@@ -13,7 +18,7 @@ export const GET = async (
   res.json(
     await listQuotes(req.scope, req.queryConfig, {
       ...req.filterableFields,
-      customer_id: req.auth_context.actor_id,
+      ...scopeFilters(await callerQuoteScope(req)),
     })
   )
 }

@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { TAX_ID_STATUSES } from "../../../utils/tax-id/types"
 
 import { ACCOUNT_TYPES } from "../../../types/account"
+import { COMPANY_ROLES } from "../../../types/company"
 
 const CustomerMeta = model
   .define("customer_meta", {
@@ -29,6 +30,14 @@ const CustomerMeta = model
     // Clerk's updated_at of the user data last applied: webhook deliveries
     // older than this are stale and ignored.
     clerk_updated_at: model.dateTime().nullable(),
+    // The company the customer buys for, copied from the roleSyncCompany
+    // module by the company workflows so that a guard reads one row (DESIGN
+    // §10): the company's id and name, the customer's role in it and the
+    // company's verification. Null for sole traders and individuals.
+    active_company_id: model.text().nullable(),
+    active_company_name: model.text().nullable(),
+    active_company_role: model.enum([...COMPANY_ROLES]).nullable(),
+    active_company_verified: model.boolean().default(false),
   })
   .indexes([
     {
@@ -42,6 +51,12 @@ const CustomerMeta = model
       on: ["clerk_user_id"],
       unique: true,
       where: "deleted_at IS NULL",
+    },
+    {
+      // Company workflows update every member of a company at once.
+      name: "IDX_customer_meta_active_company_id",
+      on: ["active_company_id"],
+      where: "deleted_at IS NULL AND active_company_id IS NOT NULL",
     },
     {
       name: "IDX_customer_meta_account_type_is_verified",
@@ -70,6 +85,11 @@ const CustomerMeta = model
       name: "CHK_customer_meta_only_business_verified",
       expression: (columns) =>
         `${columns.is_verified} = false OR ${columns.account_type} = 'business'`,
+    },
+    {
+      name: "CHK_customer_meta_active_company_complete",
+      expression: (columns) =>
+        `(${columns.active_company_id} IS NULL) = (${columns.active_company_role} IS NULL) AND (${columns.active_company_id} IS NOT NULL OR ${columns.active_company_verified} = false)`,
     },
     {
       // Canonical form only (src/utils/tax-id): no spaces, dots or dashes.

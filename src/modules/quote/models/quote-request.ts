@@ -9,6 +9,9 @@ const QuoteRequest = model
     // sequence like orders' display_id; the id stays the key everywhere.
     display_id: model.autoincrement(),
     customer_id: model.text(),
+    // The company the quote belongs to (DESIGN §10 rule 3): every member
+    // sees it. Null for a sole trader's quote.
+    company_id: model.text().nullable(),
     status: model.enum([...QUOTE_STATUSES]).default("requested"),
     message: model.text().nullable(),
     admin_note: model.text().nullable(),
@@ -28,6 +31,11 @@ const QuoteRequest = model
       name: "IDX_quote_request_customer_id_status",
       on: ["customer_id", "status"],
       where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_quote_request_company_id_status",
+      on: ["company_id", "status"],
+      where: "deleted_at IS NULL AND company_id IS NOT NULL",
     },
     {
       name: "IDX_quote_request_status",

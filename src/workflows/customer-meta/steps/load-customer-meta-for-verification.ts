@@ -12,7 +12,10 @@ export type LoadCustomerMetaForVerificationStepInput = {
   expected_updated_at?: string | null
 }
 
-/** 404 for a customer without a role, 400 for verifying an individual. */
+/**
+ * 404 for a customer without a role, 400 for verifying an individual or a
+ * company member (whose company is verified instead).
+ */
 export function assertVerifiable(
   meta: CustomerMetaDTO | null,
   input: { customer_id: string; verified: boolean }
@@ -21,6 +24,13 @@ export function assertVerifiable(
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
       `Customer ${input.customer_id} has no synced role: nothing to verify`
+    )
+  }
+  if (input.verified && meta.active_company_id) {
+    // DESIGN §10 rule 4: a company member's verification is its company's.
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Customer ${input.customer_id} buys for the company ${meta.active_company_name ?? ""} (${meta.active_company_id}); verify the company instead: POST /admin/companies/${meta.active_company_id}/verify`.replace("  ", " ")
     )
   }
   if (input.verified && meta.account_type !== "business") {

@@ -12,6 +12,9 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { RoleSyncEvents } from "../../../utils/events"
+import { emitCompanyEventsStep } from "../../company/steps/emit-company-events"
+import { endUserMembershipsStep } from "../../company/steps/end-user-memberships"
+import { companyEventMessages } from "../../company/utils/company-events"
 import { clearCustomerRoleCacheStep } from "../steps/clear-customer-role-cache"
 import { endCustomerGroupMembershipsStep } from "../steps/end-customer-group-memberships"
 import { loadClerkUserBindingStep } from "../steps/load-clerk-user-binding"
@@ -53,9 +56,8 @@ export const deleteClerkUserWorkflowId = "role-sync-delete-clerk-user"
  * the same per-user lock as the sync:
  * - soft-deletes its `customer_meta` (guards deny, Query no longer returns it);
  * - ends the customer's memberships: every customer group (the verified-
- *   business group included). Company memberships end here too once the
- *   company module exists: it adds its step next to
- *   `endCustomerGroupMembershipsStep`, in this workflow;
+ *   business group and companies' groups included) and every company
+ *   membership (`company.member_removed` for each);
  * - makes the customer a guest (`has_account: false`) that keeps its orders
  *   and addresses, so the address can sign up again and a verified email
  *   reuses the guest (see `releaseCustomerAccountStep` for an email another
@@ -94,7 +96,7 @@ export const deleteClerkUserWorkflow = createWorkflow(
       )
     })
 
-    // Memberships end. (The company module's step goes here as well.)
+    // Memberships end: groups (companies' groups included), then companies.
     const leftGroups = when({ binding }, ({ binding }) => !!binding.customer_id).then(() =>
       endCustomerGroupMembershipsStep(
         transform({ binding }, ({ binding }) => ({
@@ -102,6 +104,14 @@ export const deleteClerkUserWorkflow = createWorkflow(
         }))
       )
     )
+    const endedCompanies = endUserMembershipsStep({ clerk_user_id: input.clerk_user_id })
+    when({ endedCompanies }, ({ endedCompanies }) => endedCompanies.removed.length > 0).then(() => {
+      emitCompanyEventsStep(
+        transform({ endedCompanies }, ({ endedCompanies }) => ({
+          messages: companyEventMessages({ removed: endedCompanies.removed }),
+        }))
+      )
+    })
 
     const released = when({ binding }, ({ binding }) => !!binding.customer_id).then(() =>
       releaseCustomerAccountStep(

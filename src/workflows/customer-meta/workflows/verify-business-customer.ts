@@ -10,6 +10,7 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { effectiveCustomerRole } from "../../../types/customer-meta"
 import { RoleSyncEvents } from "../../../utils/events"
 import { clearCustomerRoleCacheStep } from "../steps/clear-customer-role-cache"
 import { loadCustomerMetaForVerificationStep } from "../steps/load-customer-meta-for-verification"
@@ -67,8 +68,8 @@ export const verifyBusinessCustomerWorkflow = createWorkflow(
     reconcileVerifiedBusinessGroupStep(
       transform({ result }, ({ result }) => ({
         customer_id: result.customer_meta.customer_id,
-        is_member:
-          result.customer_meta.account_type === "business" && result.customer_meta.is_verified,
+        // A company member stays where its company's verification puts it.
+        is_member: effectiveCustomerRole(result.customer_meta).is_verified,
       }))
     )
 

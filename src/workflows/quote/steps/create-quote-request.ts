@@ -5,6 +5,7 @@ import type { QuoteRequestItemSnapshot } from "./validate-quote-request-items"
 
 export type CreateQuoteRequestStepInput = {
   customer_id: string
+  company_id?: string | null
   region_id: string
   currency_code: string
   sales_channel_id: string
@@ -21,6 +22,7 @@ export const createQuoteRequestStep = createStep(
     const service: QuoteModuleService = container.resolve(QUOTE_MODULE)
     const created = await service.createQuoteRequests({
       customer_id: input.customer_id,
+      company_id: input.company_id ?? null,
       region_id: input.region_id,
       currency_code: input.currency_code,
       sales_channel_id: input.sales_channel_id,

@@ -2,11 +2,17 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { QUOTE_MODULE } from "../../../modules/quote"
 import type QuoteModuleService from "../../../modules/quote/service"
+import { quoteScopeFilters } from "../utils/quote-scope"
 
 export type LoadQuoteRequestStepInput = {
   quote_id: string
-  /** Set for store callers: another customer's quote is a 404. */
+  /**
+   * Set for store callers: a quote outside the caller's scope is a 404. A
+   * company member's scope is its active company's quotes (`company_id`);
+   * anyone else's is their own quotes made without a company (DESIGN §10).
+   */
   customer_id?: string
+  company_id?: string | null
 }
 
 /** Reads the quote with its lines; run after the lock so the status is fresh. */
@@ -19,7 +25,7 @@ export const loadQuoteRequestStep = createStep(
     const [quote] = await service.listQuoteRequests(
       {
         id: input.quote_id,
-        ...(input.customer_id ? { customer_id: input.customer_id } : {}),
+        ...quoteScopeFilters(input),
       },
       { relations: ["items"], take: 1 }
     )

@@ -7,7 +7,7 @@ import type { RoleSyncEventName } from "../../../utils/events"
  * Emits a `quote_request.*` event in a workflow's composition, released only
  * if the workflow succeeds. Payload ids only: `{ id, display_id, customer_id }`
  * (`display_id` so a subscriber can say "quote #12" without a lookup), plus
- * `cart_id` for an accepted quote.
+ * `company_id` for a company's quote and `cart_id` for an accepted quote.
  */
 export function emitQuoteEvent(
   eventName: RoleSyncEventName,
@@ -19,6 +19,7 @@ export function emitQuoteEvent(
       id: quote.id,
       display_id: quote.display_id,
       customer_id: quote.customer_id,
+      ...(quote.company_id ? { company_id: quote.company_id } : {}),
       ...(quote.status === "accepted" && quote.cart_id ? { cart_id: quote.cart_id } : {}),
     })),
   })

@@ -19,7 +19,10 @@ import { lockAndLoadQuote } from "../utils/lock-quote"
 
 export type AcceptQuoteWorkflowInput = {
   quote_id: string
+  /** Who accepts: the cart is theirs (a company admin, or the sole trader). */
   customer_id: string
+  /** The accepting customer's active company: its quotes are in scope (DESIGN §10). */
+  company_id?: string | null
   /** The sales channels of the caller's publishable key. */
   sales_channel_ids: string[]
   /** Passed to the `validate` and `quoteAccepted` hooks. */
@@ -84,8 +87,10 @@ export const acceptQuoteWorkflow = createWorkflow(
     let quoteAccepted!: ReturnType<typeof declareQuoteAcceptedHook>
     const cart = when({ check }, ({ check }) => !check.expired).then(() => {
       const cart = createCartWorkflow.runAsStep({
-        input: transform({ quote }, ({ quote }) => ({
-          customer_id: quote.customer_id,
+        input: transform({ quote, input }, ({ quote, input }) => ({
+          // The one who accepts checks out (for a company, an admin who
+          // may not be the member who asked).
+          customer_id: input.customer_id,
           region_id: quote.region_id,
           currency_code: quote.currency_code,
           sales_channel_id: quote.sales_channel_id,

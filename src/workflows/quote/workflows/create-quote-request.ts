@@ -12,6 +12,11 @@ import { emitQuoteEvent } from "../utils/emit-quote-event"
 
 export type CreateQuoteRequestWorkflowInput = {
   customer_id: string
+  /**
+   * The requester's active company (DESIGN §10 rule 3): the quote belongs
+   * to it and every member sees it. Null for a sole trader.
+   */
+  company_id?: string | null
   /** The publishable key's sales channel: the quote is for what it sells. */
   sales_channel_id: string
   region_id?: string | null
@@ -54,6 +59,7 @@ export const createQuoteRequestWorkflow = createWorkflow(
     const quote = createQuoteRequestStep(
       transform({ input, items, region }, ({ input, items, region }) => ({
         customer_id: input.customer_id,
+        company_id: input.company_id ?? null,
         region_id: region.id,
         currency_code: region.currency_code,
         sales_channel_id: input.sales_channel_id,

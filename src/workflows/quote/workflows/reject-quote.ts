@@ -17,6 +17,8 @@ export type RejectQuoteWorkflowInput = {
   rejected_by: QuoteRejecter
   /** For a customer: only their own quote. */
   customer_id?: string
+  /** The caller's active company: its quotes are in scope (DESIGN §10). */
+  company_id?: string | null
   /** An admin's reason, kept as the quote's admin_note. */
   note?: string | null
   /** Passed to the `validate` and `quoteRejected` hooks. */

@@ -9,16 +9,21 @@ import type ClerkModuleService from "../../../../modules/clerk/service"
 import { syncCustomerRoleWorkflow } from "../../../../workflows/customer-meta"
 import { getClerkUserIdForIdentity } from "../../../../utils/clerk-identity"
 import { withRoleSyncErrors } from "../../../utils/role-sync-error-response"
+import type { StoreSyncRoleBodyType } from "./validators"
 
 /**
- * Syncs the caller's Clerk user into a Medusa customer and its role. The
- * Clerk user is read server-side with the store's secret key: nothing in the
- * request body is trusted. A deleted (tombstoned) Clerk user is refused with
- * `401 clerk_user_deleted` before any Clerk call; the workflow's errors
- * answer their documented statuses (409, 422, 503).
+ * Syncs the caller's Clerk user into a Medusa customer and its role, and
+ * the user's organization memberships into companies (DESIGN §10). The
+ * Clerk user and memberships are read server-side with the store's secret
+ * key (two Backend API calls, in parallel): nothing in the request body is
+ * trusted except the choice of active company (`organization_id`), which
+ * must be one of the user's real memberships (403 otherwise). A deleted
+ * (tombstoned) Clerk user is refused with `401 clerk_user_deleted` before
+ * any Clerk call; the workflow's errors answer their documented statuses
+ * (409, 422, 503).
  */
 export const POST = withRoleSyncErrors(async (
-  req: AuthenticatedMedusaRequest,
+  req: AuthenticatedMedusaRequest<StoreSyncRoleBodyType>,
   res: MedusaResponse
 ) => {
   const clerk: ClerkModuleService = req.scope.resolve(CLERK_MODULE)
@@ -28,13 +33,20 @@ export const POST = withRoleSyncErrors(async (
     req.scope,
     req.auth_context.auth_identity_id
   )
-  const clerkUser = await clerk.getUser(clerkUserId)
+  const readAt = Date.now()
+  const [clerkUser, memberships] = await Promise.all([
+    clerk.getUser(clerkUserId),
+    clerk.getOrganizationMemberships(clerkUserId),
+  ])
 
   const { result } = await syncCustomerRoleWorkflow(req.scope).run({
     input: {
       clerk_user: clerkUser,
       auth_identity_id: req.auth_context.auth_identity_id,
       account_type_source: clerk.getOptions().accountTypeSource,
+      memberships,
+      memberships_read_at: readAt,
+      organization_id: req.validatedBody?.organization_id ?? null,
     },
   })
 
@@ -62,5 +74,7 @@ export const POST = withRoleSyncErrors(async (
       last_name: customer.last_name ?? null,
     },
     created: result.created,
+    company: result.company ?? null,
+    companies: result.companies ?? [],
   })
 })
