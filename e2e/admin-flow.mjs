@@ -460,6 +460,11 @@ export async function runCompanySteps({ page, baseUrl, seeded, db, step, shot })
     await rows.filter({ hasText: "Alice Admin" }).getByTestId("company-role").getByText("Admin").waitFor()
     await rows.filter({ hasText: "Bob Buyer" }).getByTestId("company-role").getByText("Buyer").waitFor()
     await page.locator("ol").getByText(umbrella.name, { exact: true }).waitFor()
+    // The buyer's request is the company's quote, listed on its page.
+    if (umbrella.quote) {
+      await page.getByTestId("company-quotes").getByRole("link", { name: `#${umbrella.quote.displayId}`, exact: true }).waitFor()
+      assert.match(await page.getByTestId("company-quotes").innerText(), /Bob Buyer/, "who asked")
+    }
     return shot(page, "company-detail")
   })
 

@@ -252,8 +252,12 @@ async function main() {
       out.umbrella = { organizationId: org.id, name: org.name }
       for (const [role, user] of Object.entries(members)) {
         const signedIn = await signInWithClerk(api, clerk, user.id, seed.publishableKey)
-        out.umbrella[role] = { clerkUserId: user.id, customerId: signedIn.customer.id, email: user.email_addresses[0].email_address }
+        out.umbrella[role] = { clerkUserId: user.id, customerId: signedIn.customer.id, token: signedIn.token, email: user.email_addresses[0].email_address }
       }
+      // The buyer asks for prices for the team: a company quote, on the company's page.
+      const [bolt] = await findVariants(api, seed.publishableKey, ["BOLT-M8-100"])
+      const teamQuote = await requestQuote(api, seed.publishableKey, out.umbrella.buyer.token, [{ variant_id: bolt.id, quantity: 40 }], "For the whole team")
+      if (teamQuote) out.umbrella.quote = { id: teamQuote.id, displayId: teamQuote.display_id }
       /** Renames the organization in Clerk; the admin member's next sign-in brings the new name. */
       out.renameUmbrella = async (name) => {
         clerk.renameOrganization(org.id, name)

@@ -1,6 +1,7 @@
 import { Text } from "@medusajs/ui"
 import type { AdminCustomerMeta } from "../../types"
 import { AccountTypeBadge } from "./account-type-badge"
+import { CustomerCompanyRows, isCompanyMember } from "./customer-company-rows"
 import { SectionRow } from "./section-row"
 import { TaxIdCheckRows } from "./tax-id-check-rows"
 import { VerificationStatusBadge } from "./verification-status-badge"
@@ -12,8 +13,33 @@ export const BusinessRoleDetails = ({ meta }: { meta: AdminCustomerMeta }) => {
 
   return (
     <>
-      <SectionRow title="Account type" value={<AccountTypeBadge accountType={meta.account_type} />} />
-      {isBusiness ? (
+      <SectionRow
+        title="Account type"
+        testId="business-role-account-type"
+        value={
+          isCompanyMember(meta) ? (
+            <div className="flex flex-col items-start gap-y-1">
+              <AccountTypeBadge accountType="business" />
+              {meta.account_type !== "business" && (
+                <Text size="xsmall" leading="compact" className="text-ui-fg-subtle text-pretty">
+                  As a member of its company (declared {meta.account_type} at sign-up).
+                </Text>
+              )}
+            </div>
+          ) : (
+            <AccountTypeBadge accountType={meta.account_type} />
+          )
+        }
+      />
+      {isCompanyMember(meta) ? (
+        <>
+          <CustomerCompanyRows meta={meta} />
+          {meta.company_name && meta.company_name !== meta.active_company_name && (
+            <SectionRow title="Declared company" value={meta.company_name} testId="business-role-company" />
+          )}
+          <TaxIdCheckRows meta={meta} />
+        </>
+      ) : isBusiness ? (
         <>
           <SectionRow title="Company" value={meta.company_name ?? "-"} testId="business-role-company" />
           <TaxIdCheckRows meta={meta} />

@@ -28,7 +28,23 @@ export const QuoteCustomerSection = ({ quote }: { quote: AdminQuote }) => {
           </Text>
         )}
       </div>
-      {customer?.customer_meta?.company_name && (
+      {quote.company ? (
+        <SectionRow
+          title="Company"
+          testId="quote-company"
+          value={
+            <>
+              <Link
+                to={`/companies/${quote.company.id}`}
+                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small"
+              >
+                {quote.company.name}
+              </Link>
+              <VerificationStatusBadge isVerified={quote.company.is_verified} />
+            </>
+          }
+        />
+      ) : customer?.customer_meta?.company_name && (
         <SectionRow
           title="Company"
           value={

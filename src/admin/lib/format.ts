@@ -120,3 +120,18 @@ const VIES_FAULTS: Record<string, string> = {
 /** "the member state's register did not answer (MS_UNAVAILABLE)". */
 export const viesFaultText = (code: string | null | undefined): string =>
   code ? `${VIES_FAULTS[code] ?? "VIES gave no answer"} (${code})` : "VIES gave no answer yet"
+
+/** The quote's total in its currency once every line is priced ("€6,323.00"), else null. */
+export const quoteTotal = (quote: {
+  currency_code: string
+  items?: { quantity: number; quoted_unit_price: number | string | null }[] | null
+}): string | null => {
+  const items = quote.items ?? []
+  if (!items.length || items.some((item) => item.quoted_unit_price === null)) {
+    return null
+  }
+  return formatAmount(
+    items.reduce((sum, item) => sum + Number(item.quoted_unit_price) * item.quantity, 0),
+    quote.currency_code
+  )
+}

@@ -5,3 +5,9 @@
  * column; both receive `{ data: AdminQuote }`. Documented in the README.
  */
 export const QUOTE_DETAILS_ZONE = "role_sync_quote.details"
+
+/**
+ * The company page's zones: `"role_sync_company.details"` (main column) and
+ * `"role_sync_company.details.side"`; both receive `{ data: AdminCompanyDetail }`.
+ */
+export const COMPANY_DETAILS_ZONE = "role_sync_company.details"

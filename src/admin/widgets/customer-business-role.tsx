@@ -1,7 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import { BusinessRoleDetails } from "../components/business-role-details"
+import { isCompanyMember } from "../components/customer-company-rows"
 import { QueryErrorState } from "../components/query-error-state"
 import { VerifyToggleButton } from "../components/verify-toggle-button"
 import { useCustomerMeta } from "../hooks/api/customer-meta"
@@ -32,7 +34,13 @@ const CustomerBusinessRoleWidget = ({ data: customer }: DetailWidgetProps<AdminC
             Declared at Clerk sign-up; verified by an admin
           </Text>
         </div>
-        {meta?.account_type === "business" && (
+        {meta && isCompanyMember(meta) ? (
+          <Button size="small" variant="secondary" className="shrink-0 whitespace-nowrap" asChild>
+            <Link to={`/companies/${meta.active_company_id}`} data-testid="open-company">
+              Open company
+            </Link>
+          </Button>
+        ) : meta?.account_type === "business" && (
           <VerifyToggleButton
             isVerified={meta.is_verified}
             isLoading={pendingCustomerId === customer.id}

@@ -20,6 +20,8 @@ import { sdk } from "../../lib/sdk"
 export type AdminQuoteListQuery = {
   status?: QuoteStatus[]
   customer_id?: string
+  /** The quotes of one company. */
+  company_id?: string
   limit: number
   offset: number
 }

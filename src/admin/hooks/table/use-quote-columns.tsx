@@ -2,7 +2,7 @@ import { createDataTableColumnHelper, Text } from "@medusajs/ui"
 import { useMemo } from "react"
 import type { AdminQuote } from "../../../types"
 import { QuoteStatusBadge } from "../../components/quote-status-badge"
-import { customerDisplayName, formatAmount, formatDate, formatDateTime, formatNumber, quoteNumber } from "../../lib/format"
+import { customerDisplayName, formatDate, formatDateTime, formatNumber, quoteNumber, quoteTotal } from "../../lib/format"
 
 const columnHelper = createDataTableColumnHelper<AdminQuote>()
 
@@ -26,7 +26,8 @@ export const useQuoteColumns = () =>
         cell: ({ row }) => {
           const customer = row.original.customer
           const name = customer ? customerDisplayName(customer) : row.original.customer_id
-          const company = customer?.customer_meta?.company_name
+          // A company's quote shows the company; a sole trader's, the declared company.
+          const company = row.original.company?.name ?? customer?.customer_meta?.company_name
           const secondLine = company ? customer?.email ?? name : customer?.email !== name ? customer?.email : null
           return (
             <div className="flex min-w-0 flex-col">
@@ -58,21 +59,15 @@ export const useQuoteColumns = () =>
         id: "total",
         header: "Total",
         cell: ({ row }) => {
-          const items = row.original.items ?? []
-          const priced = items.length > 0 && items.every((item) => item.quoted_unit_price !== null)
+          const total = quoteTotal(row.original)
           return (
             <Text
               size="small"
               leading="compact"
-              className={priced ? undefined : "text-ui-fg-muted"}
+              className={total ? undefined : "text-ui-fg-muted"}
               data-testid="quote-total-cell"
             >
-              {priced
-                ? formatAmount(
-                    items.reduce((sum, item) => sum + Number(item.quoted_unit_price) * item.quantity, 0),
-                    row.original.currency_code
-                  )
-                : "Not priced yet"}
+              {total ?? "Not priced yet"}
             </Text>
           )
         },
